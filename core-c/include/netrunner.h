@@ -1,0 +1,214 @@
+/*
+ * netrunner.h — the one public header of libnetrunner.
+ *
+ * libnetrunner runs OS processes on behalf of a host (a Node or Bun process,
+ * or any C program) through a long-lived helper, the shepherd:
+ *
+ *   host ──control socketpair──▶ shepherd ──fork/exec──▶ child (own pgroup)
+ *
+ * The host starts one shepherd (posix_spawn, never fork) and keeps one end of
+ * an anonymous AF_UNIX socketpair. Every call below is synchronous and short:
+ * it writes one request frame and reads one reply frame. Stdio fds of a child
+ * arrive in the reply via SCM_RIGHTS; the host then does all byte I/O in its
+ * own event loop. A child's exit arrives on its own "status" pipe as one
+ * fixed-size nr_exit_record, written exactly once, then the pipe is closed.
+ *
+ * When the host dies (the control socket hangs up), the shepherd sends
+ * SIGTERM to every child's process group, waits each child's kill timeout,
+ * sends SIGKILL, reaps every descendant (it is a child subreaper) for a
+ * bounded time, and exits.
+ *
+ * All functions return 0 (or a non-negative value where stated) on success
+ * and a negative errno on failure. Every fd libnetrunner creates is
+ * O_CLOEXEC.
+ *
+ * ---------------------------------------------------------------------------
+ * Wire protocol (see docs/protocol.md for the byte-by-byte description)
+ * ---------------------------------------------------------------------------
+ * Every frame, both directions, is an 8-byte header then `len` body bytes.
+ * Integers are in the machine's native byte order (both ends share a host).
+ *
+ *   struct { uint32_t len; uint32_t op; } header;   len <= NR_MAX_FRAME
+ *
+ * host → shepherd
+ *   NR_OP_SPAWN     body = spawn request (below)
+ *   NR_OP_SIGNAL    body = int32 pid, int32 signal       (to the child's group)
+ *   NR_OP_KILL_ALL  body = int32 signal                  (to every group)
+ *
+ * shepherd → host
+ *   NR_OP_HELLO     body = uint32 version, int32 shepherd pid  (sent once, first)
+ *   NR_OP_REPLY     body = struct nr_reply; for a successful SPAWN, the
+ *                   child's fds ride on this frame as SCM_RIGHTS, in the
+ *                   order stdin, stdout, stderr, status, each present only if
+ *                   its bit is set in nr_reply.fd_mask.
+ *
+ * Spawn request body (all strings length-prefixed, never NUL-terminated;
+ * a NUL byte inside any string is rejected with EINVAL):
+ *   uint32 flags            NR_SPAWN_* bits
+ *   uint32 stderr_mode      NR_STDERR_*
+ *   uint32 env_mode         NR_ENV_*
+ *   uint32 kill_timeout_ms  SIGTERM → SIGKILL delay used on host death
+ *   uint16 rows, uint16 cols       PTY window size (0,0 = 24x80)
+ *   uint32 argc, then argc × (uint32 len, bytes)       argc >= 1, argv[0] non-empty
+ *   uint32 envc, then envc × (uint32 len, bytes "K=V")
+ *   uint32 cwd_len, bytes                              0 = inherit
+ *   uint32 cgroup_len, bytes                           0 = no cgroup
+ *   int64 memory_max, int64 pids_max                   -1 = unset
+ *   int64 cpu_quota_us, int64 cpu_period_us            -1 = unset
+ */
+#ifndef NETRUNNER_H
+#define NETRUNNER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define NR_PROTOCOL_VERSION 1u
+#define NR_MAX_FRAME (8u * 1024u * 1024u)
+
+/* Frame opcodes. */
+enum {
+  NR_OP_SPAWN = 1,
+  NR_OP_SIGNAL = 2,
+  NR_OP_KILL_ALL = 3,
+  NR_OP_HELLO = 0x81,
+  NR_OP_REPLY = 0x82
+};
+
+/* Spawn request flags. */
+enum {
+  NR_SPAWN_PTY = 1u << 0 /* child gets a PTY slave as stdio, new session */
+};
+
+/* What happens to the child's stderr. */
+enum {
+  NR_STDERR_CONSUME = 0,  /* its own channel, handed to the host */
+  NR_STDERR_REDIRECT = 1, /* 2>&1 into the stdout channel */
+  NR_STDERR_DISABLED = 2  /* /dev/null */
+};
+
+/* Which environment the child gets. */
+enum {
+  NR_ENV_INHERIT = 0, /* the shepherd's environment; entries are ignored */
+  NR_ENV_OVERLAY = 1, /* the shepherd's environment with entries set over it */
+  NR_ENV_REPLACE = 2  /* exactly the entries */
+};
+
+/* fd_mask bits of a spawn reply. */
+enum {
+  NR_FD_STDIN = 1u << 0,
+  NR_FD_STDOUT = 1u << 1, /* with a PTY: the master, readable and writable */
+  NR_FD_STDERR = 1u << 2,
+  NR_FD_STATUS = 1u << 3
+};
+
+/* Where a failed spawn failed (nr_reply.stage / nr_child.stage). */
+enum {
+  NR_STAGE_NONE = 0,
+  NR_STAGE_REQUEST = 1,  /* the request itself is invalid (EINVAL, E2BIG) */
+  NR_STAGE_RESOLVE = 2,  /* argv[0] not found on PATH / not executable */
+  NR_STAGE_RESOURCE = 3, /* socketpair, openpty, fork failed (EMFILE, EAGAIN) */
+  NR_STAGE_CWD = 4,      /* chdir(cwd) failed in the child */
+  NR_STAGE_EXEC = 5,     /* execve failed in the child */
+  NR_STAGE_CGROUP = 6,   /* cgroup creation, limits or joining failed */
+  NR_STAGE_SETUP = 7     /* another post-fork step (dup2, setsid, TIOCSCTTY) */
+};
+
+/* The body of NR_OP_REPLY. */
+typedef struct nr_reply {
+  int32_t result;   /* 0 or -errno */
+  int32_t pid;      /* SPAWN: the child's pid (also its process group id) */
+  uint32_t fd_mask; /* SPAWN: NR_FD_* bits of the fds attached */
+  uint32_t stage;   /* SPAWN failure: NR_STAGE_* */
+} nr_reply;
+
+#define NR_EXIT_MAGIC 0x5845524eu /* "NREX" */
+
+/* Written once on a child's status pipe when it has been reaped. */
+typedef struct nr_exit_record {
+  uint32_t magic;         /* NR_EXIT_MAGIC */
+  int32_t pid;
+  int32_t exit_status;    /* the exit code, or 128 + n when killed by signal n */
+  int32_t term_signal;    /* n when killed by a signal, else 0 */
+  int64_t user_cpu_us;    /* rusage of the child and its reaped descendants */
+  int64_t system_cpu_us;
+  int64_t max_rss_kb;
+  int64_t cgroup_memory_peak; /* bytes; -1 without a cgroup or counter */
+  int64_t cgroup_oom_kills;   /* -1 without a cgroup or counter */
+} nr_exit_record;
+
+/* A spawned child as the host sees it; fds are -1 when absent. */
+typedef struct nr_child {
+  int32_t pid;
+  int32_t stdin_fd;
+  int32_t stdout_fd;
+  int32_t stderr_fd;
+  int32_t status_fd;
+  int32_t stage; /* NR_STAGE_* when nr_spawn failed */
+} nr_child;
+
+/* Options for the C convenience encoder (the bindings encode in TypeScript). */
+typedef struct nr_spawn_opts {
+  const char *const *argv; /* NULL-terminated, argv[0] looked up on PATH */
+  int env_mode;            /* NR_ENV_* */
+  const char *const *env;  /* NULL-terminated "K=V" list, or NULL */
+  const char *cwd;         /* NULL = inherit */
+  int stderr_mode;         /* NR_STDERR_* */
+  unsigned flags;          /* NR_SPAWN_* */
+  uint16_t rows, cols;
+  uint32_t kill_timeout_ms;
+  const char *cgroup;      /* NULL = none; relative to the cgroup root */
+  int64_t memory_max, pids_max, cpu_quota_us, cpu_period_us; /* -1 = unset */
+} nr_spawn_opts;
+
+/* Fill opts with defaults: inherit env and cwd, consume stderr, 5 s kill
+ * timeout, no PTY, no cgroup, no limits. */
+void nr_spawn_opts_init(nr_spawn_opts *opts);
+
+/* Start a shepherd from the executable at `shepherd_path` with posix_spawn.
+ * Returns the host's end of the control socket (>= 0) and stores the
+ * shepherd's pid in *pid_out, or returns -errno. */
+int nr_host_open(const char *shepherd_path, pid_t *pid_out);
+
+/* Close the control socket (the shepherd then tears every child down) and
+ * reap the shepherd, waiting at most `wait_ms`. Returns 0, or -ETIMEDOUT if
+ * the shepherd was still running when the wait ended (it was SIGKILLed). */
+int nr_host_close(int ctl, pid_t shepherd_pid, int wait_ms);
+
+/* Send an encoded spawn request and receive the child. On failure returns
+ * -errno and sets out->stage; no fd is left open. */
+int nr_spawn(int ctl, const uint8_t *request, uint32_t request_len,
+             nr_child *out);
+
+/* Encode opts and spawn (C convenience). */
+int nr_spawn_with(int ctl, const nr_spawn_opts *opts, nr_child *out);
+
+/* Encode opts into a malloc'd request; free it with free(). */
+int nr_encode_spawn(const nr_spawn_opts *opts, uint8_t **out, uint32_t *len);
+
+/* Send signal `sig` (1..31) to the process group of child `pid`.
+ * -ESRCH if the shepherd has no such live child, -EINVAL for a bad signal. */
+int nr_signal(int ctl, int32_t pid, int32_t sig);
+
+/* Send `sig` to the process group of every live child. */
+int nr_kill_all(int ctl, int32_t sig);
+
+/* Set a PTY's window size (the foreground group receives SIGWINCH). */
+int nr_pty_resize(int master_fd, int rows, int cols);
+
+/* Read a child's exit record from its status fd (blocking) and close it.
+ * -EPIPE if the pipe ended without a record (the shepherd died). */
+int nr_read_exit(int status_fd, nr_exit_record *rec);
+
+/* Validate a signal number: 0 if 1..31, else -EINVAL. */
+int nr_signal_valid(int32_t sig);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NETRUNNER_H */
