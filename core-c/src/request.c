@@ -14,7 +14,7 @@ typedef struct out_buf {
 } out_buf;
 
 static void put(out_buf *o, const void *p, size_t n) {
-  if (o->err) return;
+  if (o->err || n == 0) return;
   if (o->len + n > o->cap) {
     size_t cap = o->cap ? o->cap * 2 : 256;
     while (cap < o->len + n) cap *= 2;
