@@ -101,15 +101,17 @@ int nr__teardown(nr__kids *kids, int sigfd, int final_wait_ms) {
   /* Phase 2: what is left of each group, and anything re-parented to us. */
   int64_t give_up = now_ms() + final_wait_ms;
   int left = 1;
-  while (now_ms() < give_up) {
+  for (;;) {
     for (size_t i = 0; groups && i < n; i++) kill(-groups[i].pgid, SIGKILL);
     nr__kids_signal_all(kids, SIGKILL);
     kill_remaining_children();
-    wait_and_reap(kids, sigfd, 10);
+    nr__reap_ready(kids);
     if (waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD) {
       left = 0;
       break;
     }
+    if (now_ms() >= give_up) break;
+    wait_and_reap(kids, sigfd, 10);
   }
   free(groups);
   return left ? -ETIMEDOUT : 0;
