@@ -38,18 +38,24 @@ static char *read_pty(int fd, size_t *len) {
   return buf;
 }
 
-/* Wait until `needle` shows up in what the master says, at most ~5 s. */
+/* What the master has said so far, kept across expect_output() calls so
+ * that bytes read past one match are still there for the next one. */
+static char seen[16384];
+static size_t seen_len, seen_from;
+
+/* Wait until `needle` shows up after the previous match, at most ~5 s. */
 static int expect_output(int fd, const char *needle) {
-  char buf[8192];
-  size_t n = 0;
   for (int i = 0; i < 500; i++) {
+    seen[seen_len] = '\0';
+    char *hit = strstr(seen + seen_from, needle);
+    if (hit) {
+      seen_from = (size_t)(hit - seen) + strlen(needle);
+      return 1;
+    }
     struct pollfd p = {fd, POLLIN, 0};
-    if (poll(&p, 1, 10) > 0) {
-      ssize_t r = read(fd, buf + n, sizeof buf - 1 - n);
-      if (r > 0) n += (size_t)r;
-      buf[n] = '\0';
-      if (strstr(buf, needle)) return 1;
-      if (n >= sizeof buf - 1) n = 0;
+    if (poll(&p, 1, 10) > 0 && seen_len < sizeof seen - 1) {
+      ssize_t r = read(fd, seen + seen_len, sizeof seen - 1 - seen_len);
+      if (r > 0) seen_len += (size_t)r;
     }
   }
   return 0;
