@@ -1,0 +1,123 @@
+/*
+ * netrunner-shepherd — watches over every child of one host.
+ *
+ * Started by nr_host_open() with the control socket on fd 3. Lifecycle:
+ *   1. set up: become a child subreaper, take SIGCHLD through a signalfd,
+ *      ignore SIGPIPE, raise the fd limit, say HELLO;
+ *   2. serve: poll the control socket and the signalfd; run requests, reap
+ *      children and write their exit records;
+ *   3. the host is gone (hangup or EOF on the control socket): SIGTERM every
+ *      group, SIGKILL after each kill timeout, reap every descendant for a
+ *      bounded time, exit.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include "frame.h"
+#include "kids.h"
+#include "netrunner.h"
+#include "reap.h"
+#include "serve.h"
+#include "teardown.h"
+
+#define CTL_FD 3
+#define FINAL_WAIT_MS 3000
+
+/* Block SIGCHLD and read it from a signalfd instead of a handler. */
+static int setup_signals(void) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGCHLD);
+  if (sigprocmask(SIG_BLOCK, &set, NULL) < 0) return -1;
+  signal(SIGPIPE, SIG_IGN); /* a dead host must not kill us mid-write */
+  return signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+}
+
+/* Every live child holds a status pipe end here: allow as many as we may. */
+static void raise_fd_limit(void) {
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+    rl.rlim_cur = rl.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &rl);
+  }
+}
+
+static int say_hello(int ctl) {
+  int32_t hello[2] = {(int32_t)NR_PROTOCOL_VERSION, (int32_t)getpid()};
+  return nr__frame_send(ctl, NR_OP_HELLO, hello, sizeof hello, NULL, 0);
+}
+
+/* Read what the host sent and serve every whole frame in it. Returns 0 to
+ * go on, -1 when the host is gone or broke the protocol. */
+static int serve_input(int ctl, nr__framebuf *fb, nr__kids *kids) {
+  uint8_t chunk[65536];
+  ssize_t n = read(ctl, chunk, sizeof chunk);
+  if (n < 0) return errno == EINTR || errno == EAGAIN ? 0 : -1;
+  if (n == 0 || nr__framebuf_append(fb, chunk, (size_t)n) < 0) return -1;
+  /* Several frames may have arrived in one read, and the last may be cut
+   * short: serve the whole ones, keep the rest for the next read. */
+  for (;;) {
+    nr__frame_hdr hdr;
+    const uint8_t *body;
+    int rc = nr__framebuf_next(fb, &hdr, &body);
+    if (rc < 0) return -1;
+    if (rc == 0) return 0;
+    if (nr__serve_frame(ctl, &hdr, body, kids) < 0) return -1;
+    nr__framebuf_consume(fb);
+  }
+}
+
+static void drain_signalfd(int sigfd) {
+  struct signalfd_siginfo info;
+  while (read(sigfd, &info, sizeof info) == (ssize_t)sizeof info) {
+  }
+}
+
+int main(void) {
+  nr__kids kids = {0};
+  nr__framebuf fb = {0};
+
+  /* Nothing of the host's but the control socket: whatever fds it leaked
+   * to us would otherwise leak on to every child. */
+  close_range(CTL_FD + 1, ~0u, 0);
+  if (fcntl(CTL_FD, F_SETFD, FD_CLOEXEC) < 0) return 70;
+  if (prctl(PR_SET_CHILD_SUBREAPER, 1) < 0) return 70;
+  int sigfd = setup_signals();
+  if (sigfd < 0) return 71;
+  raise_fd_limit();
+  if (say_hello(CTL_FD) < 0) return 72;
+
+  for (;;) {
+    struct pollfd fds[2] = {{CTL_FD, POLLIN, 0}, {sigfd, POLLIN, 0}};
+    if (poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    if (fds[1].revents & POLLIN) {
+      drain_signalfd(sigfd);
+      nr__reap_ready(&kids);
+    }
+    if (fds[0].revents & POLLIN) {
+      if (serve_input(CTL_FD, &fb, &kids) < 0) break;
+    } else if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+      break;
+    }
+  }
+
+  /* The host is gone. From here on nobody reads what we say: stop every
+   * child, reap every descendant, and leave. */
+  close(CTL_FD);
+  int rc = nr__teardown(&kids, sigfd, FINAL_WAIT_MS);
+  nr__kids_free(&kids);
+  nr__framebuf_free(&fb);
+  return rc < 0 ? 1 : 0;
+}

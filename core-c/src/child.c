@@ -1,0 +1,68 @@
+/* child.c — the post-fork, pre-exec path. Only async-signal-safe calls from
+ * here on: no malloc, no stdio, no locks (the shepherd is single-threaded,
+ * but the rule keeps this file safe to call from a vfork-style clone). */
+#include "child.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include "cgroup.h"
+#include "netrunner.h"
+#include "pty.h"
+#include "signals.h"
+
+static void fail(const nr__child_plan *p, int stage, int err) {
+  nr__child_error e = {stage, err};
+  ssize_t ignored = write(p->err_fd, &e, sizeof e);
+  (void)ignored;
+  _exit(127);
+}
+
+/* Move the three source fds above 2 first, so that dup2 into 0..2 can never
+ * clobber a source that happens to sit at 0..2 itself. */
+static void install_stdio(const nr__child_plan *p) {
+  int moved[3];
+  for (int i = 0; i < 3; i++) {
+    moved[i] = fcntl(p->stdio[i], F_DUPFD_CLOEXEC, 3);
+    if (moved[i] < 0) fail(p, NR_STAGE_SETUP, errno);
+  }
+  for (int i = 0; i < 3; i++)
+    if (dup2(moved[i], i) < 0) fail(p, NR_STAGE_SETUP, errno);
+  /* dup2 leaves 0..2 without CLOEXEC; the moved copies close at exec. */
+}
+
+void nr__child_exec(const nr__child_plan *p) {
+  /* 1. Signals back to defaults; the shepherd blocks SIGCHLD for signalfd. */
+  nr__signals_reset_child();
+
+  /* 2. Into the cgroup before anything can fork: no grandchild escapes. */
+  if (p->cgroup) {
+    int rc = nr__cgroup_join_self(p->cgroup);
+    if (rc < 0) fail(p, NR_STAGE_CGROUP, -rc);
+  }
+
+  /* 3. Our own process group (or session, for a PTY): signals to the group
+   * reach every descendant that does not leave it. */
+  if (p->pty_slave >= 0) {
+    int rc = nr__pty_make_controlling(p->pty_slave);
+    if (rc < 0) fail(p, NR_STAGE_SETUP, -rc);
+  } else if (setpgid(0, 0) < 0) {
+    fail(p, NR_STAGE_SETUP, errno);
+  }
+
+  /* 4. Die with the shepherd. The parent may already be gone between fork
+   * and prctl: then getppid() no longer names it. */
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) fail(p, NR_STAGE_SETUP, errno);
+  if (getppid() != p->shepherd) _exit(127);
+
+  install_stdio(p);
+
+  if (p->cwd && chdir(p->cwd) < 0) fail(p, NR_STAGE_CWD, errno);
+
+  execve(p->path, p->argv, p->envp);
+  fail(p, NR_STAGE_EXEC, errno);
+  _exit(127); /* not reached */
+}

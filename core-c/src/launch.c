@@ -1,0 +1,227 @@
+/* launch.c — channels, fork, exec and the CLOEXEC error pipe. */
+#include "launch.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cgroup.h"
+#include "child.h"
+#include "pty.h"
+#include "request.h"
+#include "resolve.h"
+
+extern char **environ;
+
+/* Everything a spawn holds until it succeeds or unwinds. */
+typedef struct spawn_ctx {
+  nr__spawn_req req;
+  char **overlay_env; /* NR_ENV_OVERLAY: the merged list (strings borrowed) */
+  int child_fd[3];    /* the child's ends of stdin, stdout, stderr */
+  int pty_slave;
+  int err_pipe[2];
+  int status_pipe[2];
+  nr__cgroup *cgroup;
+} spawn_ctx;
+
+static void close_fd(int *fd) {
+  if (*fd >= 0) close(*fd);
+  *fd = -1;
+}
+
+void nr__host_fds_close(nr__host_fds *fds) {
+  for (int i = 0; i < 4; i++) close_fd(&fds->fd[i]);
+}
+
+/* The shepherd's environment with each entry of `env` set over it. */
+static char **merge_env(char *const *env) {
+  size_t n = 0, m = 0;
+  while (environ[n]) n++;
+  while (env[m]) m++;
+  char **out = malloc((n + m + 1) * sizeof *out);
+  if (!out) return NULL;
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *eq = strchr(environ[i], '=');
+    size_t klen = eq ? (size_t)(eq - environ[i]) + 1 : strlen(environ[i]);
+    int overridden = 0;
+    for (size_t j = 0; j < m && !overridden; j++)
+      overridden = strncmp(env[j], environ[i], klen) == 0;
+    if (!overridden) out[k++] = environ[i];
+  }
+  for (size_t j = 0; j < m; j++) out[k++] = env[j];
+  out[k] = NULL;
+  return out;
+}
+
+/* A connected AF_UNIX stream pair; the host end is shut in the direction it
+ * never uses, so each channel is one-way like a pipe. */
+static int channel(int *host, int *child, int host_shut) {
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) return -errno;
+  shutdown(sv[0], host_shut);
+  *host = sv[0];
+  *child = sv[1];
+  return 0;
+}
+
+static int open_channels(spawn_ctx *c, nr__host_fds *out) {
+  int rc = 0;
+  if (c->req.flags & NR_SPAWN_PTY) {
+    rc = nr__pty_open(c->req.rows, c->req.cols, &out->fd[1], &c->pty_slave);
+    if (rc < 0) return rc;
+    for (int i = 0; i < 3; i++) c->child_fd[i] = c->pty_slave;
+  } else {
+    if ((rc = channel(&out->fd[0], &c->child_fd[0], SHUT_RD)) < 0) return rc;
+    if ((rc = channel(&out->fd[1], &c->child_fd[1], SHUT_WR)) < 0) return rc;
+    if (c->req.stderr_mode == NR_STDERR_CONSUME) {
+      if ((rc = channel(&out->fd[2], &c->child_fd[2], SHUT_WR)) < 0) return rc;
+    } else if (c->req.stderr_mode == NR_STDERR_REDIRECT) {
+      c->child_fd[2] = c->child_fd[1];
+    } else {
+      c->child_fd[2] = open("/dev/null", O_WRONLY | O_CLOEXEC);
+      if (c->child_fd[2] < 0) return -errno;
+    }
+  }
+  if (pipe2(c->status_pipe, O_CLOEXEC) < 0) return -errno;
+  out->fd[3] = c->status_pipe[0];
+  if (pipe2(c->err_pipe, O_CLOEXEC) < 0) return -errno;
+  return 0;
+}
+
+/* Wait for the child to exec (EOF on the error pipe) or to report why it
+ * could not. 0, or the failing stage with *err set. */
+static int await_exec(int fd, int *err) {
+  nr__child_error e;
+  ssize_t n;
+  do n = read(fd, &e, sizeof e);
+  while (n < 0 && errno == EINTR);
+  if (n == 0) return 0;
+  if (n == (ssize_t)sizeof e) {
+    *err = e.err;
+    return e.stage;
+  }
+  *err = n < 0 ? errno : EPROTO;
+  return NR_STAGE_SETUP;
+}
+
+static void release(spawn_ctx *c) {
+  /* The child ends: stdout's end doubles as stderr's under redirect, and a
+   * PTY slave fills all three. Close each distinct fd once. */
+  for (int i = 0; i < 3; i++) {
+    int fd = c->child_fd[i];
+    if (fd < 0) continue;
+    for (int j = i; j < 3; j++)
+      if (c->child_fd[j] == fd) c->child_fd[j] = -1;
+    close(fd);
+  }
+  c->pty_slave = -1;
+  close_fd(&c->err_pipe[0]);
+  close_fd(&c->err_pipe[1]);
+  free(c->overlay_env);
+  nr__spawn_req_free(&c->req);
+}
+
+static void fail(nr_reply *reply, int stage, int rc) {
+  reply->result = rc;
+  reply->stage = (uint32_t)stage;
+}
+
+void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
+               nr_reply *reply, nr__host_fds *out) {
+  spawn_ctx c = {.child_fd = {-1, -1, -1}, .pty_slave = -1,
+                 .err_pipe = {-1, -1}, .status_pipe = {-1, -1}};
+  char path[PATH_MAX];
+  char *const *envp;
+  int rc, err = 0;
+  memset(reply, 0, sizeof *reply);
+  for (int i = 0; i < 4; i++) out->fd[i] = -1;
+
+  if ((rc = nr__spawn_req_decode(body, len, &c.req)) < 0) {
+    fail(reply, NR_STAGE_REQUEST, rc);
+    return;
+  }
+  if (c.req.cgroup && nr__cgroup_path_valid(c.req.cgroup, c.req.cgroup_len)) {
+    fail(reply, NR_STAGE_REQUEST, -EINVAL);
+    goto unwind;
+  }
+  envp = c.req.env_mode == NR_ENV_REPLACE ? c.req.env : environ;
+  if (c.req.env_mode == NR_ENV_OVERLAY) {
+    if (!(c.overlay_env = merge_env(c.req.env))) {
+      fail(reply, NR_STAGE_RESOURCE, -ENOMEM);
+      goto unwind;
+    }
+    envp = c.overlay_env;
+  }
+  rc = nr__resolve_program(c.req.argv[0],
+                           c.req.env_mode == NR_ENV_INHERIT ? NULL : envp,
+                           path, sizeof path);
+  if (rc < 0) {
+    fail(reply, NR_STAGE_RESOLVE, rc);
+    goto unwind;
+  }
+  if ((rc = open_channels(&c, out)) < 0) {
+    fail(reply, NR_STAGE_RESOURCE, rc);
+    goto unwind;
+  }
+  if (c.req.cgroup) {
+    nr__cgroup_spec spec = {c.req.cgroup, c.req.cgroup_len, c.req.memory_max,
+                            c.req.pids_max, c.req.cpu_quota_us,
+                            c.req.cpu_period_us};
+    if ((rc = nr__cgroup_create(&spec, &c.cgroup)) < 0) {
+      fail(reply, NR_STAGE_CGROUP, rc);
+      goto unwind;
+    }
+  }
+
+  nr__child_plan plan = {
+      .path = path, .argv = c.req.argv, .envp = envp, .cwd = c.req.cwd,
+      .stdio = {c.child_fd[0], c.child_fd[1], c.child_fd[2]},
+      .pty_slave = c.pty_slave, .err_fd = c.err_pipe[1],
+      .shepherd = getpid(), .cgroup = c.cgroup};
+  pid_t pid = fork();
+  if (pid < 0) {
+    fail(reply, NR_STAGE_RESOURCE, -errno);
+    goto unwind;
+  }
+  if (pid == 0) nr__child_exec(&plan);
+
+  if (c.cgroup) nr__cgroup_close_join_fds(c.cgroup);
+  close_fd(&c.err_pipe[1]);
+  int stage = await_exec(c.err_pipe[0], &err);
+  if (stage != NR_STAGE_NONE) {
+    /* The child has _exited; reap it here so the SIGCHLD loop never sees
+     * an unknown pid with an exit record nobody asked for. */
+    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
+    }
+    fail(reply, stage, -err);
+    goto unwind;
+  }
+  nr__kid kid = {pid, c.status_pipe[1], c.req.kill_timeout_ms, c.cgroup};
+  if ((rc = nr__kids_add(kids, &kid)) < 0) {
+    kill(-pid, SIGKILL);
+    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
+    }
+    fail(reply, NR_STAGE_RESOURCE, rc);
+    goto unwind;
+  }
+  c.status_pipe[1] = -1;
+  c.cgroup = NULL;
+  reply->pid = pid;
+  for (int i = 0; i < 4; i++)
+    if (out->fd[i] >= 0) reply->fd_mask |= 1u << i;
+  release(&c);
+  return;
+
+unwind:
+  nr__host_fds_close(out);
+  close_fd(&c.status_pipe[1]);
+  if (c.cgroup) nr__cgroup_destroy(c.cgroup, 1000);
+  release(&c);
+}

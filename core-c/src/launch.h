@@ -1,0 +1,26 @@
+/* launch.h — the shepherd's side of NR_OP_SPAWN. */
+#ifndef NR_LAUNCH_H
+#define NR_LAUNCH_H
+
+#include <stdint.h>
+
+#include "kids.h"
+#include "netrunner.h"
+
+/* The fds a spawn hands to the host, in wire order; -1 when absent. */
+typedef struct nr__host_fds {
+  int fd[4]; /* stdin, stdout (or PTY master), stderr, status */
+} nr__host_fds;
+
+/* Decode a spawn request, create the child's channels, fork and exec it, and
+ * wait on the error pipe until the exec has happened. On success the child
+ * is in `kids`, reply->result is 0 and `out` holds the host's ends (the
+ * caller sends them, then closes them). On failure reply->result and
+ * reply->stage say why, and nothing is left open or running. */
+void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
+               nr_reply *reply, nr__host_fds *out);
+
+/* Close every fd in `fds` that is open. */
+void nr__host_fds_close(nr__host_fds *fds);
+
+#endif
