@@ -20,20 +20,21 @@ function firstExisting(what: string, candidates: Array<string | undefined>, hint
   });
 }
 
-/** libnetrunner.so: $NETRUNNER_LIB_PATH, else the copy shipped in native/<platform>-<arch>/. */
+/** libnetrunner.so: $NETRUNNER_LIB_PATH when set (and then only it), else the copy shipped in native/<platform>-<arch>/. */
 export function libraryPath(): string {
   return firstExisting(
     LIBRARY,
-    [process.env.NETRUNNER_LIB_PATH, join(platformDir, LIBRARY)],
+    [process.env.NETRUNNER_LIB_PATH || join(platformDir, LIBRARY)],
     'Run `npm run build -w @netrunner/bun` (needs make and a C compiler), or set NETRUNNER_LIB_PATH.',
   );
 }
 
-/** The shepherd: $NETRUNNER_SHEPHERD_PATH, else next to the loaded library, else the shipped copy. */
+/** The shepherd: $NETRUNNER_SHEPHERD_PATH when set (and then only it), else next to the loaded library, else the shipped copy. */
 export function shepherdPath(library: string): string {
+  const override = process.env.NETRUNNER_SHEPHERD_PATH;
   return firstExisting(
     SHEPHERD,
-    [process.env.NETRUNNER_SHEPHERD_PATH, join(dirname(library), SHEPHERD), join(platformDir, SHEPHERD)],
+    override ? [override] : [join(dirname(library), SHEPHERD), join(platformDir, SHEPHERD)],
     'Set NETRUNNER_SHEPHERD_PATH to a built netrunner-shepherd.',
   );
 }
