@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark, each in its own process, reported as
+// ratios against the peers measured in the same run (absolute timings on a
+// shared machine drift 15-45% between runs; ratios in one run do not).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(fileURLToPath(import.meta.url), '..', '..');
+const bench = (f) => join(root, 'bench', f);
+const quick = process.argv.includes('--quick');
+
+function json(cmd, args, opts = {}) {
+  const out = execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], ...opts });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+const ratio = (a, b) => +(a / b).toFixed(2);
+const verdict = (ok) => (ok ? 'meets target' : 'MISSES target');
+const report = [];
+
+// C floors: raw posix_spawn, one shepherd per host, one per child.
+mkdirSync(join(root, 'bench', 'out'), { recursive: true });
+const cBin = join(root, 'bench', 'out', 'spawn-latency');
+execFileSync('cc', ['-O2', '-std=c11', '-D_GNU_SOURCE', '-Icore-c/include', 'bench/c/spawn-latency.c',
+  'core-c/out/libnetrunner.a', '-o', cBin], { cwd: root, stdio: 'inherit' });
+const c = json(cBin, ['core-c/out/netrunner-shepherd', quick ? '100' : '300']);
+report.push(['C spawn-to-exit (µs, median)', c]);
+
+// Node spawn latency, small heap and a 1 GiB touched heap.
+const runs = quick ? '60' : '200';
+const small = json('node', [bench('node-spawn.mjs'), '--runs', runs]);
+const big = json('node', ['--max-old-space-size=4096', bench('node-spawn.mjs'), '--runs', runs, '--heap', '1024']);
+report.push(['Node spawn-to-exit, small heap', small], ['Node spawn-to-exit, 1 GiB heap', big]);
+const vsCp = ratio(small.netrunner.median_ms, small.child_process.median_ms);
+const flat = ratio(big.netrunner.median_ms, small.netrunner.median_ms);
+const cpGrowth = ratio(big.child_process.median_ms, small.child_process.median_ms);
+
+// Throughput and streaming memory.
+const tput = json('node', [bench('node-throughput.mjs'), quick ? '256' : '1024']);
+report.push(['stdout throughput (GiB/s, best of 3)', tput]);
+const mem = json('node', [bench('node-stream-memory.mjs'), quick ? '1' : '4']);
+report.push(['streaming memory, slow consumer', mem]);
+const conc = json('node', [bench('node-concurrency.mjs'), quick ? '200' : '1000']);
+report.push(['concurrency', conc]);
+
+// Bun, when the Bun binding and bench are there.
+let bun = null;
+const bunBin = join(root, 'node_modules', '.bin', 'bun');
+if (existsSync(bench('bun-spawn.ts')) && existsSync(bunBin)) {
+  bun = json(bunBin, [bench('bun-spawn.ts'), '--runs', runs]);
+  report.push(['Bun spawn-to-exit', bun]);
+}
+
+for (const [title, data] of report) console.log(`\n## ${title}\n${JSON.stringify(data, null, 2)}`);
+console.log('\n## Against the budget');
+console.log(`Node run(['true']) / child_process.spawn: ${vsCp}x (target <= 0.6x; budget <= 1.0x) — ${verdict(vsCp <= 0.6)}`);
+console.log(`Node run(['true']) 1 GiB heap / small heap: ${flat}x (target <= 1.2x) — ${verdict(flat <= 1.2)}; child_process grew ${cpGrowth}x`);
+console.log(`stdout throughput netrunner / child_process: ${ratio(tput.gib_per_s.netrunner, tput.gib_per_s.child_process)}x (target >= 1.0x)`);
+console.log(`RSS growth streaming ${mem.gib} GiB: ${mem.rss_growth_mib} MiB (target < 32 MiB) — ${verdict(mem.rss_growth_mib < 32)}`);
+console.log(`${conc.children} concurrent children: ${conc.ok} ok, threads ${conc.threads_before} -> ${conc.threads_peak}`);
+if (bun) {
+  const b = ratio(bun.netrunner.median_ms, bun['Bun.spawn'].median_ms);
+  console.log(`Bun run(['true']) / Bun.spawn: ${b}x (target <= 1.3x) — ${verdict(b <= 1.3)}`);
+}
