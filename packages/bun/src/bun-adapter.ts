@@ -1,0 +1,23 @@
+import type { RuntimeAdapter } from '@netrunner/core';
+import { BunFdReader } from './fd-reader.js';
+import { BunFdWriter } from './fd-writer.js';
+import { BunNativeHost } from './bun-native-host.js';
+import { OwnedFd } from './owned-fd.js';
+
+/** The Bun RuntimeAdapter: bun:ffi for the shepherd calls, Bun.file(fd) for fd I/O. */
+export const bunAdapter: RuntimeAdapter = {
+  openHost: () => new BunNativeHost(),
+  reader: (fd) => new BunFdReader(fd),
+  writer: (fd) => new BunFdWriter(fd),
+  duplex: (fd) => {
+    // The shepherd made the master O_NONBLOCK (Bun fails on a blocking one).
+    const shared = new OwnedFd(fd, 2);
+    return { reader: new BunFdReader(shared), writer: new BunFdWriter(shared) };
+  },
+  onProcessExit: (fn) => {
+    // Bun fires 'exit' on a normal exit, on process.exit() and after an uncaught exception.
+    process.on('exit', fn);
+  },
+  closeFd: (fd) => new OwnedFd(fd).release(),
+  env: () => process.env,
+};

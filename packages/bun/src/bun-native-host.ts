@@ -1,0 +1,71 @@
+import type { NativeHost, SpawnReply } from '@netrunner/core';
+import { openLibrary, type NetrunnerSymbols } from './ffi-symbols.js';
+import { libraryPath, shepherdPath } from './native-path.js';
+
+// How long close() waits for the shepherd to reap everything and exit.
+const CLOSE_WAIT_MS = 2000;
+const EPIPE = 32;
+const ESRCH = 3;
+
+let loaded: { lib: NetrunnerSymbols; shepherd: Buffer } | undefined;
+
+// dlopen once per realm; the shepherd path as a NUL-terminated buffer.
+function library(): { lib: NetrunnerSymbols; shepherd: Buffer } {
+  if (loaded) return loaded;
+  const path = libraryPath();
+  loaded = { lib: openLibrary(path), shepherd: Buffer.from(`${shepherdPath(path)}\0`) };
+  return loaded;
+}
+
+/** One shepherd reached through bun:ffi: the NativeHost contract over nr_* calls. */
+export class BunNativeHost implements NativeHost {
+  readonly #lib: NetrunnerSymbols;
+  readonly #ctl: number;
+  readonly #pid: number;
+  // nr_child: pid, stdin, stdout, stderr, status, stage (six int32).
+  readonly #child = new Int32Array(6);
+  #closed = false;
+
+  constructor() {
+    const { lib, shepherd } = library();
+    const pidOut = new Int32Array(1);
+    const ctl = lib.nr_host_open(shepherd, pidOut);
+    if (ctl < 0) {
+      throw Object.assign(new Error(`@netrunner/bun: cannot start the shepherd (errno ${-ctl})`), {
+        code: 'ESHEPHERD',
+        errno: -ctl,
+      });
+    }
+    this.#lib = lib;
+    this.#ctl = ctl;
+    this.#pid = pidOut[0]!;
+  }
+
+  spawn(request: Uint8Array): SpawnReply {
+    if (this.#closed) return { errno: EPIPE, stage: 0 };
+    const c = this.#child;
+    c.fill(-1);
+    c[5] = 0;
+    const rc = this.#lib.nr_spawn(this.#ctl, request, request.byteLength, c);
+    if (rc < 0) return { errno: -rc, stage: c[5]! };
+    return { pid: c[0]!, stdinFd: c[1]!, stdoutFd: c[2]!, stderrFd: c[3]!, statusFd: c[4]! };
+  }
+
+  signal(pid: number, signal: number): number {
+    return this.#closed ? -ESRCH : this.#lib.nr_signal(this.#ctl, pid, signal);
+  }
+
+  killAll(signal: number): void {
+    if (!this.#closed) this.#lib.nr_kill_all(this.#ctl, signal);
+  }
+
+  ptyResize(fd: number, rows: number, cols: number): number {
+    return this.#lib.nr_pty_resize(fd, rows, cols);
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#lib.nr_host_close(this.#ctl, this.#pid, CLOSE_WAIT_MS);
+  }
+}

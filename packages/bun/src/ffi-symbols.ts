@@ -1,0 +1,29 @@
+import { dlopen, FFIType } from 'bun:ffi';
+
+/**
+ * The libnetrunner calls @netrunner/bun makes, exactly as declared in
+ * core-c/include/netrunner.h. Each is synchronous and short; none calls back
+ * into JavaScript. Pointers are TypedArrays that stay referenced for the call.
+ */
+export const symbols = {
+  /** int nr_host_open(const char *shepherd_path, pid_t *pid_out) */
+  nr_host_open: { args: [FFIType.ptr, FFIType.ptr], returns: FFIType.i32 },
+  /** int nr_host_close(int ctl, pid_t shepherd_pid, int wait_ms) */
+  nr_host_close: { args: [FFIType.i32, FFIType.i32, FFIType.i32], returns: FFIType.i32 },
+  /** int nr_spawn(int ctl, const uint8_t *request, uint32_t len, nr_child *out) */
+  nr_spawn: { args: [FFIType.i32, FFIType.ptr, FFIType.u32, FFIType.ptr], returns: FFIType.i32 },
+  /** int nr_signal(int ctl, int32_t pid, int32_t sig) */
+  nr_signal: { args: [FFIType.i32, FFIType.i32, FFIType.i32], returns: FFIType.i32 },
+  /** int nr_kill_all(int ctl, int32_t sig) */
+  nr_kill_all: { args: [FFIType.i32, FFIType.i32], returns: FFIType.i32 },
+  /** int nr_pty_resize(int master_fd, int rows, int cols) */
+  nr_pty_resize: { args: [FFIType.i32, FFIType.i32, FFIType.i32], returns: FFIType.i32 },
+} as const;
+
+/** The loaded library's functions. */
+export type NetrunnerSymbols = ReturnType<typeof dlopen<typeof symbols>>['symbols'];
+
+/** dlopen libnetrunner at `path`. */
+export function openLibrary(path: string): NetrunnerSymbols {
+  return dlopen(path, symbols).symbols;
+}

@@ -1,0 +1,101 @@
+import { afterAll, describe, expect, it } from 'bun:test';
+import { readFileSync } from 'node:fs';
+import { symbols } from '../src/ffi-symbols.ts';
+import { libraryPath, shepherdPath } from '../src/native-path.ts';
+import { run, shutdown, spawn } from '../src/index.ts';
+
+const header = readFileSync(new URL('../../../core-c/include/netrunner.h', import.meta.url), 'utf8');
+
+function wchar(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/io`, 'utf8').split('\n').find((l) => l.startsWith('wchar:'));
+  return Number(line?.split(/\s+/)[1]);
+}
+
+function fdCount(): number {
+  return require('node:fs').readdirSync('/proc/self/fd').length;
+}
+
+afterAll(() => shutdown());
+
+describe('@netrunner/bun native loading', () => {
+  it('declares every FFI symbol with the arity netrunner.h gives it', () => {
+    for (const [name, def] of Object.entries(symbols)) {
+      const decl = new RegExp(`\\b${name}\\(([^)]*)\\)`).exec(header);
+      expect(decl === null ? `${name} missing` : name).toBe(name);
+      expect(decl![1]!.split(',').length).toBe(def.args.length);
+    }
+  });
+
+  it('finds libnetrunner.so and the shepherd inside the package', () => {
+    const saved = { lib: process.env.NETRUNNER_LIB_PATH, shepherd: process.env.NETRUNNER_SHEPHERD_PATH };
+    delete process.env.NETRUNNER_LIB_PATH;
+    delete process.env.NETRUNNER_SHEPHERD_PATH;
+    try {
+      const lib = libraryPath();
+      expect(lib).toMatch(/native\/linux-x64\/libnetrunner\.so$/);
+      expect(shepherdPath(lib)).toMatch(/native\/linux-x64\/netrunner-shepherd$/);
+    } finally {
+      Object.assign(process.env, saved.lib ? { NETRUNNER_LIB_PATH: saved.lib } : {});
+      Object.assign(process.env, saved.shepherd ? { NETRUNNER_SHEPHERD_PATH: saved.shepherd } : {});
+    }
+  });
+
+  it('takes NETRUNNER_LIB_PATH as the only library path and names it when it is missing', () => {
+    const saved = process.env.NETRUNNER_LIB_PATH;
+    process.env.NETRUNNER_LIB_PATH = '/nonexistent/libnetrunner.so';
+    try {
+      expect(() => libraryPath()).toThrow(/Tried:\n  \/nonexistent\/libnetrunner\.so\n/);
+    } finally {
+      if (saved === undefined) delete process.env.NETRUNNER_LIB_PATH;
+      else process.env.NETRUNNER_LIB_PATH = saved;
+    }
+  });
+});
+
+describe('@netrunner/bun fd I/O on Bun', () => {
+  it('closes stdin after the input so the child reads EOF', async () => {
+    const r = await run(['wc', '-c'], { input: 'x'.repeat(100_000) });
+    expect(r.stdout.trim()).toBe('100000');
+  });
+
+  it('keeps a write pending while the child does not read, instead of buffering it', async () => {
+    const p = await spawn(['sleep', '100']);
+    let settled = 'pending';
+    const big = p.write(new Uint8Array(8 << 20)).then(
+      () => (settled = 'written'),
+      (e: { code?: string }) => (settled = e.code ?? 'error'),
+    );
+    await Bun.sleep(300);
+    expect(settled).toBe('pending');
+    p.kill('SIGKILL');
+    await p.wait();
+    await big; // the child is gone: the pending write settles
+    expect(settled).toBe('EPIPE');
+  });
+
+  it('stops the child when the reader stops pulling', async () => {
+    await using p = await spawn(['head', '-c', '100000000', '/dev/zero'], { killTimeout: 100 });
+    expect((await p.read())!.length).toBeGreaterThan(0);
+    await Bun.sleep(300);
+    const written = wchar(p.pid);
+    await Bun.sleep(300);
+    expect(wchar(p.pid)).toBe(written); // blocked on a full pipe
+    expect(written).toBeLessThanOrEqual(8 << 20);
+  });
+
+  it('ends a PTY stream at the child exit (EIO is EOF)', async () => {
+    const p = await spawn(['sh', '-c', 'printf ready; exit 4'], { pty: true });
+    let out = '';
+    for await (const chunk of p.stdout) out += new TextDecoder().decode(chunk);
+    expect(out).toBe('ready');
+    expect((await p.wait()).exitCode).toBe(4);
+  });
+
+  it('leaves no fd behind after 200 runs', async () => {
+    await run(['true']);
+    const before = fdCount();
+    for (let i = 0; i < 200; i++) await run(['cat'], { input: 'abc' });
+    await Bun.sleep(50);
+    expect(fdCount()).toBeLessThanOrEqual(before);
+  });
+});

@@ -1,0 +1,33 @@
+// @netrunner/conformance: the behaviour suite, written once for every runtime.
+import type { NetRunnerApi } from '@netrunner/core';
+import { leakBehaviour } from './suites/leaks.js';
+import { outputBehaviour } from './suites/output.js';
+import { readmeExamples } from './suites/readme.js';
+import { teardownBehaviour } from './suites/teardown.js';
+import { validationBehaviour } from './suites/validation.js';
+import type { ConformanceEnv, TestApi } from './test-api.js';
+
+export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
+export * from './helpers/proc.js';
+export * from './helpers/bytes.js';
+
+/** Absolute path of the host fixture (run it as `[runtime, hostFixture, bindingEntry, mode]`). */
+export const hostFixture = new URL('../fixtures/host.mjs', import.meta.url).pathname;
+
+/**
+ * Define the whole suite with the runtime's test API against a binding.
+ *
+ * @example
+ * import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+ * defineConformance({ describe, it, expect, beforeAll, afterAll }, await import('@netrunner/node'),
+ *   { runtime: 'node', hostCommand: [process.execPath, hostFixture, entry], gc: () => globalThis.gc?.() });
+ */
+export function defineConformance(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+  t.describe(`netrunner conformance (${env.runtime})`, () => {
+    readmeExamples(t, nr, env);
+    outputBehaviour(t, nr, env);
+    validationBehaviour(t, nr, env);
+    teardownBehaviour(t, nr, env);
+    leakBehaviour(t, nr, env);
+  });
+}

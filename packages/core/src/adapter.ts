@@ -1,0 +1,78 @@
+/** A successful spawn reply: the child's pid and its fds (-1 when absent). */
+export interface SpawnedChild {
+  pid: number;
+  stdinFd: number;
+  stdoutFd: number;
+  stderrFd: number;
+  statusFd: number;
+}
+
+/** A failed spawn reply: a positive errno and the NR_STAGE_* where it failed. */
+export interface SpawnFailure {
+  errno: number;
+  stage: number;
+}
+
+/** What the native `spawn` returns. */
+export type SpawnReply = SpawnedChild | SpawnFailure;
+
+/**
+ * One shepherd, as the runtime's native binding exposes it. Every call is
+ * synchronous and short (a frame out, a frame back).
+ */
+export interface NativeHost {
+  /** Send an encoded spawn request (see encodeSpawnRequest). */
+  spawn(request: Uint8Array): SpawnReply;
+  /** Signal a child's process group: 0, or a negative errno (-ESRCH when it is gone). */
+  signal(pid: number, signal: number): number;
+  /** Signal every child's process group. */
+  killAll(signal: number): void;
+  /** Set a PTY's window size: 0 or a negative errno. */
+  ptyResize(fd: number, rows: number, cols: number): number;
+  /** Hang up on the shepherd (it tears every child down) and reap it. */
+  close(): void;
+}
+
+/**
+ * Pull-based reading of one fd: the runtime reads from the OS only while a
+ * `read()` is pending or a small read-ahead buffer is not full, so a consumer
+ * that stops pulling stops the child (the pipe fills).
+ */
+export interface FdReader {
+  /** The next chunk, or null at EOF. Calls are made one at a time. */
+  read(): Promise<Uint8Array | null>;
+  /** Close the fd; a pending read resolves null. Idempotent. */
+  destroy(): void;
+}
+
+/** Writing to one fd with backpressure. */
+export interface FdWriter {
+  /** Resolves once the bytes are handed to the kernel; rejects with an error whose `code` is e.g. 'EPIPE'. */
+  write(chunk: Uint8Array): Promise<void>;
+  /** Half-close (the reader sees EOF) and close the fd. */
+  end(): Promise<void>;
+  /** Close the fd now. Idempotent. */
+  destroy(): void;
+}
+
+/**
+ * Everything netrunner needs from a JavaScript runtime. @netrunner/node
+ * implements it with N-API and net.Socket, @netrunner/bun with bun:ffi and
+ * Bun.file(fd).
+ */
+export interface RuntimeAdapter {
+  /** Start a shepherd (called lazily, once per realm, again only if it died). */
+  openHost(): NativeHost;
+  /** Take ownership of a readable fd. */
+  reader(fd: number): FdReader;
+  /** Take ownership of a writable fd. */
+  writer(fd: number): FdWriter;
+  /** Take ownership of a PTY master, readable and writable through one handle. */
+  duplex(fd: number): { reader: FdReader; writer: FdWriter };
+  /** Run `fn` synchronously when the host process exits (normal exit, process.exit, uncaught exception). */
+  onProcessExit(fn: () => void): void;
+  /** Close an fd that no reader or writer owns. */
+  closeFd(fd: number): void;
+  /** The host's environment now. */
+  env(): Record<string, string | undefined>;
+}

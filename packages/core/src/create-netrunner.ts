@@ -1,0 +1,63 @@
+import type { RunOptions, RunResult, SpawnOptions, StreamOptions } from '@netrunner/types';
+import type { RuntimeAdapter } from './adapter.js';
+import type { Context } from './context.js';
+import { HostManager } from './host-manager.js';
+import type { Process } from './process.js';
+import { run } from './run.js';
+import { spawn } from './spawn.js';
+import { stream } from './stream.js';
+
+/** The public API every binding exports. */
+export interface NetRunnerApi {
+  /**
+   * Run a command to completion and collect its output. A non-zero exit is a
+   * result; a timeout, the output cap or an abort rejects. Never throws
+   * synchronously.
+   *
+   * @example
+   * const { stdout, exitCode } = await run(['echo', 'hello']); // 'hello\n', 0
+   * await run(['cat'], { input: 'from node' });                // stdout 'from node'
+   */
+  run(argv: readonly string[], options: RunOptions & { encoding: 'buffer' }): Promise<RunResult<Uint8Array>>;
+  run(argv: readonly string[], options?: RunOptions): Promise<RunResult<string>>;
+  /**
+   * Stream a command's stdout, lazily (spawned on the first pull) and with
+   * backpressure (the child blocks while you do not pull). Leaving the loop
+   * early stops the process group; a non-zero exit rejects after the last
+   * chunk with NonZeroExitError unless `allowNonZeroExit`.
+   *
+   * @example
+   * for await (const chunk of stream(['tr', 'a-z', 'A-Z'], { input: 'hello world' })) {
+   *   process.stdout.write(chunk); // HELLO WORLD
+   * }
+   */
+  stream(argv: readonly string[], options?: StreamOptions): AsyncIterable<Uint8Array>;
+  /**
+   * Start a child and get a Process to drive it (write, read, kill, wait).
+   *
+   * @example
+   * await using p = await spawn(['sleep', '100']);
+   * p.kill();            // SIGTERM to the group
+   * await p.wait();      // { exitCode: 143, signal: 'SIGTERM' }
+   */
+  spawn(argv: readonly string[], options?: SpawnOptions): Promise<Process>;
+  /** Kill every child (SIGKILL) and close this realm's shepherd now; the next call opens a new one. */
+  shutdown(): void;
+}
+
+/**
+ * Build the API over a runtime adapter. Call it once per realm: it owns that
+ * realm's shepherd.
+ *
+ * @example
+ * export const { run, stream, spawn } = createNetRunner(nodeAdapter);
+ */
+export function createNetRunner(adapter: RuntimeAdapter): NetRunnerApi {
+  const ctx: Context = { adapter, hosts: new HostManager(adapter) };
+  return {
+    run: ((argv: readonly string[], options?: RunOptions) => run(ctx, argv, options)) as NetRunnerApi['run'],
+    stream: (argv, options) => stream(ctx, argv, options),
+    spawn: (argv, options) => spawn(ctx, argv, options),
+    shutdown: () => ctx.hosts.shutdown(),
+  };
+}

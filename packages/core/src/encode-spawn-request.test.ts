@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { encodeSpawnRequest, type SpawnRequest } from './encode-spawn-request.js';
+
+const base: SpawnRequest = {
+  pty: false, stderrMode: 0, envMode: 2, killTimeoutMs: 5000, rows: 0, cols: 0,
+  argv: ['echo', 'hi'], env: ['A=1'], cwd: null, cgroup: null,
+  memoryMax: -1, pidsMax: -1, cpuQuotaUs: -1, cpuPeriodUs: -1,
+};
+
+// Build the expected body by hand, field by field, as netrunner.h lists them.
+function expected(parts: Array<['u32' | 'u16' | 'i64', number] | ['str', string]>): Uint8Array {
+  const out: number[] = [];
+  const le = (v: bigint, n: number) => {
+    for (let i = 0; i < n; i++) out.push(Number((v >> BigInt(8 * i)) & 0xffn));
+  };
+  for (const [kind, v] of parts) {
+    if (kind === 'u32') le(BigInt(v), 4);
+    else if (kind === 'u16') le(BigInt(v), 2);
+    else if (kind === 'i64') le(BigInt.asUintN(64, BigInt(v)), 8);
+    else {
+      const b = new TextEncoder().encode(v);
+      le(BigInt(b.length), 4);
+      out.push(...b);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+describe('encodeSpawnRequest', () => {
+  it('lays out every field in the order of netrunner.h', () => {
+    expect(encodeSpawnRequest(base)).toEqual(expected([
+      ['u32', 0], ['u32', 0], ['u32', 2], ['u32', 5000], ['u16', 0], ['u16', 0],
+      ['u32', 2], ['str', 'echo'], ['str', 'hi'],
+      ['u32', 1], ['str', 'A=1'],
+      ['str', ''], ['str', ''],
+      ['i64', -1], ['i64', -1], ['i64', -1], ['i64', -1],
+    ]));
+  });
+  it('encodes the PTY flag, window size, cwd, cgroup, limits and UTF-8', () => {
+    const body = encodeSpawnRequest({
+      ...base, pty: true, stderrMode: 1, rows: 40, cols: 120, argv: ['é'], env: [], cwd: '/tmp', cgroup: 'jobs/1',
+      memoryMax: 2 ** 40, pidsMax: 10, cpuQuotaUs: 50_000, cpuPeriodUs: 100_000,
+    });
+    expect(body).toEqual(expected([
+      ['u32', 1], ['u32', 1], ['u32', 2], ['u32', 5000], ['u16', 40], ['u16', 120],
+      ['u32', 1], ['str', 'é'], ['u32', 0], ['str', '/tmp'], ['str', 'jobs/1'],
+      ['i64', 2 ** 40], ['i64', 10], ['i64', 50_000], ['i64', 100_000],
+    ]));
+  });
+});

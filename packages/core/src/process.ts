@@ -1,0 +1,144 @@
+import { NetRunnerError, ValidationError, signalNumber, type ExitInfo, type Signal, type Stats } from '@netrunner/types';
+import type { ChildState } from './child-state.js';
+import { unwatch, watch } from './finalizer.js';
+import type { OutputChannel } from './output-channel.js';
+import { terminate } from './terminate.js';
+
+const utf8 = new TextEncoder();
+
+async function* iterate(owner: Process, channel: OutputChannel): AsyncGenerator<Uint8Array, void, undefined> {
+  channel.iterating++;
+  try {
+    for (;;) {
+      const chunk = await channel.read();
+      if (chunk === null || !owner) return;
+      yield chunk;
+    }
+  } finally {
+    channel.endIteration();
+  }
+}
+
+/**
+ * A running child, from `spawn()`. Its process group is killed if the
+ * Process is garbage collected before it is waited for or disposed.
+ *
+ * @example
+ * await using p = await spawn(['cat']);
+ * await p.write('hello world');
+ * await p.closeStdin();
+ * await p.read();  // Uint8Array "hello world"
+ * await p.read();  // null (EOF)
+ * await p.wait();  // { pid, exitCode: 0, signal: null }
+ */
+export class Process implements AsyncDisposable {
+  readonly #state: ChildState;
+  readonly #killTimeout: number;
+  #exit: Promise<ExitInfo> | undefined;
+
+  /** @internal Use spawn(). */
+  constructor(state: ChildState, killTimeout: number) {
+    this.#state = state;
+    this.#killTimeout = killTimeout;
+    watch(this, state);
+  }
+
+  /** The OS pid; also the id of the child's process group. */
+  get pid(): number {
+    return this.#state.pid;
+  }
+
+  /** True until the child has been reaped. */
+  get alive(): boolean {
+    return this.#state.outcome === null;
+  }
+
+  /** The next stdout chunk (whatever the OS delivered), or null at EOF. */
+  read(): Promise<Uint8Array | null> {
+    return this.#state.stdout.read();
+  }
+
+  /** The next stderr chunk, or null at EOF (always null unless stderr is 'consume'). */
+  readStderr(): Promise<Uint8Array | null> {
+    return this.#state.stderr.read();
+  }
+
+  /** Stdout as an async iterable (shares position with read()). */
+  get stdout(): AsyncIterable<Uint8Array> {
+    return iterate(this, this.#state.stdout);
+  }
+
+  /** Stderr as an async iterable (shares position with readStderr()). */
+  get stderr(): AsyncIterable<Uint8Array> {
+    return iterate(this, this.#state.stderr);
+  }
+
+  /** Write to stdin (strings as UTF-8); resolves when the bytes are in the pipe. */
+  async write(data: string | Uint8Array): Promise<void> {
+    if (typeof data !== 'string' && !(data instanceof Uint8Array)) {
+      throw new ValidationError('data', 'a string or a Uint8Array', data);
+    }
+    const bytes = typeof data === 'string' ? utf8.encode(data) : data;
+    if (bytes.length > 0) await this.#state.write(bytes);
+  }
+
+  /** Close stdin so the child reads EOF. Under a PTY this does nothing (use kill()). */
+  closeStdin(): Promise<void> {
+    return this.#state.closeStdin();
+  }
+
+  /**
+   * Send a signal to the child's whole process group. Returns false if the
+   * child was already gone. Throws ValidationError for an unknown signal.
+   */
+  kill(signal: Signal = 'SIGTERM'): boolean {
+    return this.#state.signal(signalNumber(signal));
+  }
+
+  /**
+   * The exit, reported once (every call gets the same promise). Resolves after
+   * the child is reaped and whoever is reading stdout/stderr (a pending read,
+   * or an unfinished `for await` over `stdout`/`stderr`) has reached EOF;
+   * bytes nobody was reading stay readable afterwards.
+   */
+  wait(): Promise<ExitInfo> {
+    this.#exit ??= this.#state.drained().then((outcome) => {
+      if ('error' in outcome) throw outcome.error;
+      return outcome.info;
+    });
+    return this.#exit;
+  }
+
+  /** I/O counters and, once exited, exit status and rusage. */
+  stats(): Stats {
+    return this.#state.stats();
+  }
+
+  /** Set the terminal size of a PTY child (it receives SIGWINCH). */
+  resize(rows: number, cols: number): void {
+    for (const [field, v] of [['rows', rows], ['cols', cols]] as const) {
+      if (!Number.isInteger(v) || v < 1 || v > 65535) throw new ValidationError(field, 'an integer from 1 to 65535', v);
+    }
+    this.#state.resize(rows, cols);
+  }
+
+  /** SIGTERM, then SIGKILL after `killTimeout`; resolves with the exit. */
+  async stop(): Promise<ExitInfo> {
+    await terminate(this.#state, this.#killTimeout);
+    const outcome = await this.#state.exited;
+    if ('error' in outcome) throw outcome.error;
+    return outcome.info;
+  }
+
+  /** Stop the child if it still runs (SIGTERM, killTimeout, SIGKILL), then close every fd. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    try {
+      await this.stop().catch((e: unknown) => {
+        if (!NetRunnerError.isInstance(e)) throw e;
+      });
+    } finally {
+      this.#state.release();
+      unwatch(this.#state);
+    }
+  }
+}

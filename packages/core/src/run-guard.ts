@@ -1,0 +1,47 @@
+import type { ChildState } from './child-state.js';
+import { terminate } from './terminate.js';
+
+/** Why a run was cut short. */
+export type StopReason = 'timeout' | 'abort' | 'maxOutput' | 'input' | 'consumer';
+
+/**
+ * Watches a timeout and an AbortSignal for one run; the first reason to stop
+ * wins: the group is terminated (SIGTERM, killTimeout, SIGKILL), then every fd
+ * is released so pending reads end.
+ */
+export class RunGuard {
+  reason: StopReason | null = null;
+  cause: unknown = undefined;
+  stopped: Promise<void> = Promise.resolve();
+  #state: ChildState;
+  #killTimeout: number;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #signal: AbortSignal | undefined;
+  #onAbort = (): void => this.stop('abort', this.#signal?.reason);
+
+  constructor(state: ChildState, opts: { timeout: number; signal: AbortSignal | undefined; killTimeout: number }) {
+    this.#state = state;
+    this.#killTimeout = opts.killTimeout;
+    if (opts.timeout > 0) this.#timer = setTimeout(() => this.stop('timeout'), opts.timeout);
+    this.#signal = opts.signal;
+    if (opts.signal?.aborted) this.stop('abort', opts.signal.reason);
+    else opts.signal?.addEventListener('abort', this.#onAbort, { once: true });
+  }
+
+  /** Stop the child for `reason` (only the first call counts). */
+  stop(reason: StopReason, cause?: unknown): void {
+    if (this.reason !== null) return;
+    this.reason = reason;
+    this.cause = cause;
+    const state = this.#state;
+    this.stopped = terminate(state, this.#killTimeout)
+      .catch(() => undefined)
+      .then(() => state.release());
+  }
+
+  /** Remove the timer and the abort listener. */
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#signal?.removeEventListener('abort', this.#onAbort);
+  }
+}

@@ -1,0 +1,33 @@
+import { SpawnError, errnoName, type NormalizedSpawnOptions, type SpawnStage } from '@netrunner/types';
+import { ChildState } from './child-state.js';
+import { childEnv } from './child-env.js';
+import type { Context } from './context.js';
+import { encodeSpawnRequest, NR_ENV_REPLACE } from './encode-spawn-request.js';
+
+const STAGES: SpawnStage[] = ['host', 'request', 'resolve', 'resource', 'cwd', 'exec', 'cgroup', 'setup'];
+const STDERR_MODE = { consume: 0, redirect: 1, disabled: 2 } as const;
+
+/** Encode the request, ask the shepherd, and wrap the child; throws SpawnError. */
+export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
+  const request = encodeSpawnRequest({
+    pty: opts.pty !== null,
+    stderrMode: STDERR_MODE[opts.stderr],
+    envMode: NR_ENV_REPLACE,
+    killTimeoutMs: opts.killTimeout,
+    rows: opts.pty?.rows ?? 0,
+    cols: opts.pty?.cols ?? 0,
+    argv: opts.argv,
+    env: childEnv(ctx.adapter.env(), opts.env, opts.extendEnv),
+    cwd: opts.cwd,
+    cgroup: opts.cgroup?.path ?? null,
+    memoryMax: opts.cgroup?.memoryMax ?? -1,
+    pidsMax: opts.cgroup?.pidsMax ?? -1,
+    cpuQuotaUs: opts.cgroup?.cpuQuotaUs ?? -1,
+    cpuPeriodUs: opts.cgroup?.cpuPeriodUs ?? -1,
+  });
+  const reply = ctx.hosts.spawn(request);
+  if ('errno' in reply) {
+    throw new SpawnError(opts.argv, reply.errno, errnoName(reply.errno), STAGES[reply.stage] ?? 'host');
+  }
+  return new ChildState(ctx.adapter, ctx.hosts, reply, opts.pty !== null);
+}

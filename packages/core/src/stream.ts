@@ -1,0 +1,44 @@
+import { NonZeroExitError, normalizeRunOptions, type StreamOptions } from '@netrunner/types';
+import { buildStopError } from './build-error.js';
+import type { Context } from './context.js';
+import { feedInput } from './feed-input.js';
+import { RunGuard } from './run-guard.js';
+import { spawnChild } from './spawn-child.js';
+import { StderrTail } from './stderr-tail.js';
+
+const STDERR_TAIL = 64 * 1024;
+
+/** stream() for one realm's context; see NetRunnerApi.stream. */
+export async function* stream(
+  ctx: Context,
+  argv: readonly string[],
+  options?: StreamOptions,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  const opts = normalizeRunOptions(argv, options);
+  const state = spawnChild(ctx, opts);
+  const guard = new RunGuard(state, opts);
+  const stderr = new StderrTail(STDERR_TAIL);
+  const draining = stderr.drain(state.stderr);
+  feedInput(state, opts.input).catch((e: unknown) => guard.stop('input', e));
+  let finished = false;
+  try {
+    for (let chunk = await state.stdout.read(); chunk !== null; chunk = await state.stdout.read()) {
+      yield chunk;
+    }
+    await draining;
+    const outcome = await state.exited;
+    await guard.stopped;
+    const details = { stderr: stderr.text(), stats: state.stats(), pid: state.pid };
+    const stopError = buildStopError(guard, details, opts);
+    if (stopError !== null) throw stopError;
+    if ('error' in outcome) throw outcome.error;
+    const { exitCode, signal } = outcome.info;
+    if (exitCode !== 0 && !opts.allowNonZeroExit) throw new NonZeroExitError(exitCode, { ...details, signal });
+    finished = true;
+  } finally {
+    guard.dispose();
+    if (!finished) guard.stop('consumer');
+    await guard.stopped;
+    state.release();
+  }
+}

@@ -1,0 +1,52 @@
+/** Parsed `netrunner run` arguments. */
+export interface CliArgs {
+  timeout: number;
+  maxOutput: number;
+  killTimeout: number;
+  json: boolean;
+  argv: string[];
+}
+
+/** Usage text of the CLI. */
+export const USAGE = `Usage: netrunner run [--timeout ms] [--max-output bytes] [--kill-timeout ms] [--json] -- cmd [args...]
+
+Runs cmd in its own process group under netrunner's shepherd, streaming its
+stdout and stderr live and forwarding stdin. Exits with the command's status
+(128 + n when killed by signal n), 124 when --timeout expired (as timeout(1)),
+125 when --max-output was exceeded or netrunner failed, 126 when cmd is not
+executable and 127 when it was not found. --json prints
+{"exitCode","signal","timedOut","maxOutputExceeded","stats"} on stderr at the end.`;
+
+function integer(flag: string, value: string | undefined): number {
+  const n = Number(value);
+  if (value === undefined || value === '' || !Number.isSafeInteger(n) || n < 0) {
+    throw new Error(`Expected \`${flag}\` to be a non-negative integer, got ${JSON.stringify(value ?? null)}`);
+  }
+  return n;
+}
+
+/** Parse `run [options] -- cmd args...`; throws an Error with a usage message. */
+export function parseCliArgs(args: readonly string[]): CliArgs {
+  if (args[0] !== 'run') throw new Error(USAGE);
+  const out: CliArgs = { timeout: 0, maxOutput: 0, killTimeout: 5000, json: false, argv: [] };
+  let i = 1;
+  for (; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      i++;
+      break;
+    }
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? args[++i];
+    if (flag === '--timeout') out.timeout = integer(flag, value());
+    else if (flag === '--max-output') out.maxOutput = integer(flag, value());
+    else if (flag === '--kill-timeout') out.killTimeout = integer(flag, value());
+    else if (flag === '--json') out.json = true;
+    else if (flag === '-h' || flag === '--help') throw new Error(USAGE);
+    else if (flag.startsWith('-')) throw new Error(`Unknown option ${flag}\n\n${USAGE}`);
+    else break;
+  }
+  out.argv = args.slice(i);
+  if (out.argv.length === 0) throw new Error(`Missing the command to run\n\n${USAGE}`);
+  return out;
+}

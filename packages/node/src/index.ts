@@ -1,0 +1,41 @@
+// @netrunner/node: netrunner for Node.js.
+import { createNetRunner, type NetRunnerApi } from '@netrunner/core';
+import { nodeAdapter } from './node-adapter.js';
+
+export * from '@netrunner/types';
+export { Process, type NetRunnerApi } from '@netrunner/core';
+export { nodeAdapter } from './node-adapter.js';
+
+// One shepherd per realm, even if this module is loaded twice.
+const KEY = Symbol.for('netrunner.node.api');
+const realm = globalThis as { [KEY]?: NetRunnerApi };
+const api: NetRunnerApi = (realm[KEY] ??= createNetRunner(nodeAdapter));
+
+/**
+ * Run a command to completion and collect its output.
+ *
+ * @example
+ * const { stdout } = await run(['echo', 'hello']); // 'hello\n'
+ */
+export const run: NetRunnerApi['run'] = api.run;
+
+/**
+ * Stream a command's stdout with backpressure.
+ *
+ * @example
+ * for await (const chunk of stream(['sort'], { input: 'b\na\n' })) process.stdout.write(chunk);
+ */
+export const stream: NetRunnerApi['stream'] = api.stream;
+
+/**
+ * Start a child and drive it through a Process.
+ *
+ * @example
+ * const p = await spawn(['cat']);
+ * await p.write('hi'); await p.closeStdin();
+ * await p.read(); // 'hi' as bytes
+ */
+export const spawn: NetRunnerApi['spawn'] = api.spawn;
+
+/** Kill every child and close the shepherd now (it reopens on the next call). */
+export const shutdown: NetRunnerApi['shutdown'] = api.shutdown;

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The addon's exports (see addon/addon.cc). */
+export interface NativeBinding {
+  open(shepherdPath: string): { ctl: number; pid: number } | { errno: number };
+  spawn(ctl: number, request: Uint8Array):
+    | { pid: number; stdinFd: number; stdoutFd: number; stderrFd: number; statusFd: number }
+    | { errno: number; stage: number };
+  signal(o: { ctl: number; pid: number; signal: number }): number;
+  killAll(o: { ctl: number; signal: number }): number;
+  close(o: { ctl: number; pid: number; waitMs: number }): number;
+  ptyResize(o: { fd: number; rows: number; cols: number }): number;
+  protocolVersion: number;
+}
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SHEPHERD = 'netrunner-shepherd';
+
+let loaded: { binding: NativeBinding; file: string } | undefined;
+
+/** Load the addon once (node-gyp-build: prebuilds/, then build/); the error lists every path tried. */
+export function nativeBinding(): { binding: NativeBinding; file: string } {
+  if (loaded) return loaded;
+  const tried: string[] = [];
+  const override = process.env.NETRUNNER_ADDON_PATH;
+  const candidates: Array<() => string> = [];
+  if (override) candidates.push(() => override);
+  candidates.push(() => require('node-gyp-build').path(root) as string);
+  candidates.push(() => join(root, 'build', 'Release', 'netrunner.node'));
+  const errors: string[] = [];
+  for (const candidate of candidates) {
+    let file = '';
+    try {
+      file = candidate();
+      tried.push(file);
+      loaded = { binding: require(file) as NativeBinding, file };
+      return loaded;
+    } catch (e) {
+      if (!file) tried.push(`${join(root, 'prebuilds', `${process.platform}-${process.arch}`)}/*.node, ${join(root, 'build')}/{Release,Debug}/*.node`);
+      errors.push((e as Error).message.split('\n')[0] ?? String(e));
+    }
+  }
+  throw new Error(
+    `@netrunner/node: cannot load the native addon. Tried:\n  ${tried.join('\n  ')}\nErrors:\n  ${errors.join('\n  ')}\n` +
+      'Run `npm run build -w @netrunner/node` (needs make, a C compiler and core-c), or set NETRUNNER_ADDON_PATH.',
+  );
+}
+
+/** The shepherd executable: $NETRUNNER_SHEPHERD_PATH, else next to the loaded addon, else the source tree's build. */
+export function shepherdPath(addonFile: string): string {
+  const tried: string[] = [];
+  const candidates = [
+    process.env.NETRUNNER_SHEPHERD_PATH,
+    join(dirname(addonFile), SHEPHERD),
+    join(root, 'prebuilds', `${process.platform}-${process.arch}`, SHEPHERD),
+    join(root, '..', '..', 'core-c', 'out', SHEPHERD),
+  ];
+  for (const path of candidates) {
+    if (!path) continue;
+    if (existsSync(path)) return path;
+    tried.push(path);
+  }
+  throw new Error(`@netrunner/node: cannot find ${SHEPHERD}. Tried:\n  ${tried.join('\n  ')}`);
+}

@@ -1,0 +1,58 @@
+import { closeSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { ReadStream } from 'node:tty';
+import type { NativeHost, RuntimeAdapter } from '@netrunner/core';
+import { nativeBinding, shepherdPath } from './native-binding.js';
+import { SocketReader } from './socket-reader.js';
+import { SocketWriter } from './socket-writer.js';
+
+// How long the exit hook waits for the shepherd to reap everything and exit.
+const CLOSE_WAIT_MS = 2000;
+
+function openHost(): NativeHost {
+  const { binding, file } = nativeBinding();
+  const opened = binding.open(shepherdPath(file));
+  if ('errno' in opened) {
+    throw Object.assign(new Error(`@netrunner/node: cannot start the shepherd (errno ${opened.errno})`), {
+      code: 'ESHEPHERD',
+      errno: opened.errno,
+    });
+  }
+  const { ctl, pid } = opened;
+  let closed = false;
+  return {
+    spawn: (request) => (closed ? { errno: 32, stage: 0 } : binding.spawn(ctl, request)),
+    signal: (target, signal) => (closed ? -3 : binding.signal({ ctl, pid: target, signal })),
+    killAll: (signal) => {
+      if (!closed) binding.killAll({ ctl, signal });
+    },
+    ptyResize: (fd, rows, cols) => binding.ptyResize({ fd, rows, cols }),
+    close: () => {
+      if (closed) return;
+      closed = true;
+      binding.close({ ctl, pid, waitMs: CLOSE_WAIT_MS });
+    },
+  };
+}
+
+/** The Node.js RuntimeAdapter: N-API for the shepherd calls, net.Socket for fd I/O. */
+export const nodeAdapter: RuntimeAdapter = {
+  openHost,
+  reader: (fd) => new SocketReader(fd),
+  writer: (fd) => new SocketWriter(fd),
+  duplex: (fd) => {
+    let socket: Socket;
+    try {
+      socket = new Socket({ fd, readable: true, writable: true });
+    } catch {
+      socket = new ReadStream(fd); // a PTY master is a TTY to libuv; tty.ReadStream writes too
+    }
+    return { reader: new SocketReader(socket), writer: new SocketWriter(socket) };
+  },
+  onProcessExit: (fn) => {
+    // 'exit' also fires for process.exit() and after an uncaught exception.
+    process.on('exit', fn);
+  },
+  closeFd: (fd) => closeSync(fd),
+  env: () => process.env,
+};

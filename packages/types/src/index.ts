@@ -1,0 +1,37 @@
+// @netrunner/types: the interface every netrunner binding shares.
+export type { SignalName, Signal } from './signal.js';
+export { SIGNALS, signalNumber, signalName } from './signal.js';
+export type { Stats, ExitInfo, RunResult } from './result.js';
+export type {
+  StderrMode,
+  PtyOptions,
+  CpuMax,
+  CgroupOptions,
+  InputChunk,
+  InputSource,
+  SpawnOptions,
+  StreamOptions,
+  Encoding,
+  RunOptions,
+} from './options.js';
+export { NetRunnerError, type ErrorDetails } from './errors/netrunner-error.js';
+export { ValidationError } from './errors/validation-error.js';
+export { SpawnError, type SpawnStage } from './errors/spawn-error.js';
+export { TimeoutError } from './errors/timeout-error.js';
+export { MaxOutputExceededError } from './errors/max-output-exceeded-error.js';
+export { AbortError } from './errors/abort-error.js';
+export { NonZeroExitError } from './errors/non-zero-exit-error.js';
+export { errnoName } from './errno-name.js';
+export { formatValue } from './validate/format-value.js';
+export { validateArgv } from './validate/validate-argv.js';
+export type { NormalizedCgroup } from './validate/normalize-cgroup.js';
+export {
+  normalizeSpawnOptions,
+  DEFAULT_KILL_TIMEOUT,
+  type NormalizedSpawnOptions,
+} from './validate/normalize-spawn-options.js';
+export {
+  normalizeRunOptions,
+  DEFAULT_MAX_OUTPUT_SIZE,
+  type NormalizedRunOptions,
+} from './validate/normalize-run-options.js';

@@ -1,0 +1,72 @@
+/** What happens to the child's stderr. */
+export type StderrMode = 'consume' | 'redirect' | 'disabled';
+
+/** A pseudo-terminal's window size (default 24 rows x 80 columns). */
+export interface PtyOptions {
+  rows?: number;
+  cols?: number;
+}
+
+/** CPU limit: a number of CPUs (`1.5`), or an explicit quota and period. */
+export type CpuMax = number | { quotaUs: number; periodUs?: number };
+
+/** A cgroup v2 to run the child in, relative to netrunner's cgroup root. */
+export interface CgroupOptions {
+  path: string;
+  /** memory.max in bytes. */
+  memoryMax?: number;
+  /** pids.max. */
+  pidsMax?: number;
+  /** cpu.max. */
+  cpuMax?: CpuMax;
+}
+
+/** One chunk of input. Strings are sent as UTF-8. */
+export type InputChunk = string | Uint8Array;
+
+/** Data for the child's stdin. */
+export type InputSource =
+  | InputChunk
+  | Iterable<InputChunk>
+  | AsyncIterable<InputChunk>;
+
+/** Options of `spawn()`; `run()` and `stream()` accept them too. */
+export interface SpawnOptions {
+  /** 'consume' (default): its own channel; 'redirect': into stdout; 'disabled': /dev/null. */
+  stderr?: StderrMode;
+  /** Run under a pseudo-terminal (stdout is then the terminal; no separate stdin close). */
+  pty?: boolean | PtyOptions;
+  /** Milliseconds between SIGTERM and SIGKILL when netrunner stops a child. Default 5000. */
+  killTimeout?: number;
+  /** A cgroup v2 path, or a path with limits. */
+  cgroup?: string | CgroupOptions;
+  /** Working directory of the child. Default: the host's. */
+  cwd?: string;
+  /** Variables to set; `undefined` removes one. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Start from the host's environment at call time (default true), else from nothing. */
+  extendEnv?: boolean;
+}
+
+/** Options of `stream()`. */
+export interface StreamOptions extends SpawnOptions {
+  /** Data for stdin; stdin is closed after it (or at once without it). */
+  input?: InputSource;
+  /** Milliseconds before the process group is stopped; 0 or absent = none. */
+  timeout?: number;
+  /** Stops the process group when aborted. */
+  signal?: AbortSignal;
+  /** Finish normally on a non-zero exit instead of rejecting with NonZeroExitError. */
+  allowNonZeroExit?: boolean;
+}
+
+/** Output encoding of `run()`. */
+export type Encoding = 'utf8' | 'buffer';
+
+/** Options of `run()`. */
+export interface RunOptions extends Omit<StreamOptions, 'allowNonZeroExit'> {
+  /** Bytes kept per stream (stdout, stderr) before the group is stopped. Default 64 MiB. */
+  maxOutputSize?: number;
+  /** 'utf8' (default): strings; 'buffer': Uint8Array. */
+  encoding?: Encoding;
+}

@@ -1,0 +1,53 @@
+/**
+ * I/O and resource statistics of one child, tracked by the host.
+ *
+ * Kernel figures (`userCpuMs`, `systemCpuMs`, `maxRssKb`) and `exitStatus`
+ * are `null` until the child has been reaped.
+ */
+export interface Stats {
+  /** Bytes written to the child's stdin. */
+  bytesIn: number;
+  /** Bytes read from the child's stdout. */
+  bytesOut: number;
+  /** Bytes read from the child's stderr. */
+  bytesErr: number;
+  /** Reads from stdout that delivered data. */
+  readCount: number;
+  /** Writes to stdin. */
+  writeCount: number;
+  /** Wall-clock time from spawn to exit (or to now while running). */
+  durationMs: number;
+  /** The exit code, 128 + n when killed by signal n; null while running. */
+  exitStatus: number | null;
+  /** User CPU time of the child and its reaped descendants. */
+  userCpuMs: number | null;
+  /** System CPU time of the child and its reaped descendants. */
+  systemCpuMs: number | null;
+  /** Peak resident set size in KiB. */
+  maxRssKb: number | null;
+  /** Peak memory of the child's cgroup in bytes, when it ran in one. */
+  cgroupMemoryPeak: number | null;
+  /** OOM kills in the child's cgroup, when it ran in one. */
+  cgroupOomKills: number | null;
+}
+
+/** How a child ended. */
+export interface ExitInfo {
+  /** The child's pid (also its process group id). */
+  pid: number;
+  /** The exit code; 128 + n when killed by signal n (143 for SIGTERM). */
+  exitCode: number;
+  /** The name of the signal that killed it, or null. */
+  signal: string | null;
+}
+
+/** The outcome of `run()`: output, exit code and stats. */
+export interface RunResult<T extends string | Uint8Array = string> {
+  stdout: T;
+  /** Empty when stderr was 'redirect'ed or 'disabled'. */
+  stderr: T;
+  exitCode: number;
+  signal: string | null;
+  pid: number;
+  stats: Stats;
+}
