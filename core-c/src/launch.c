@@ -185,7 +185,12 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
       .stdio = {c.child_fd[0], c.child_fd[1], c.child_fd[2]},
       .pty_slave = c.pty_slave, .err_fd = c.err_pipe[1],
       .shepherd = getpid(), .cgroup = c.cgroup};
-  pid_t pid = fork();
+  /* vfork: the child borrows our memory until it execs or _exits, which
+   * saves copying page tables (about a quarter of a spawn here). It is safe
+   * because nr__child_exec only makes system calls on what `plan` points at,
+   * never returns, and we install no signal handlers (SIGCHLD comes through
+   * a signalfd; dispositions are per process, so its resets are its own). */
+  pid_t pid = vfork();
   if (pid < 0) {
     fail(reply, NR_STAGE_RESOURCE, -errno);
     goto unwind;
