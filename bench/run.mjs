@@ -13,7 +13,8 @@ const quick = process.argv.includes('--quick');
 
 function json(cmd, args, opts = {}) {
   const out = execFileSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], ...opts });
-  return JSON.parse(out.trim().split('\n').pop());
+  const text = out.trim();
+  return JSON.parse(text.startsWith('{') ? text : text.split('\n').pop());
 }
 const ratio = (a, b) => +(a / b).toFixed(2);
 const verdict = (ok) => (ok ? 'meets target' : 'MISSES target');
