@@ -12,20 +12,7 @@ typedef struct family {
   pid_t host, shepherd, child, grand[2];
 } family;
 
-static void collect_grandchildren(family *f) {
-  char path[64], buf[256];
-  snprintf(path, sizeof path, "/proc/%d/task/%d/children", f->child, f->child);
-  for (int tries = 0; tries < 400; tries++) {
-    FILE *fp = fopen(path, "r");
-    CHECK(fp != NULL);
-    size_t n = fread(buf, 1, sizeof buf - 1, fp);
-    fclose(fp);
-    buf[n] = '\0';
-    if (sscanf(buf, "%d %d", &f->grand[0], &f->grand[1]) == 2) return;
-    sleep_ms(5);
-  }
-  CHECK(!"grandchildren never appeared");
-}
+static void collect_grandchildren(family *f) { two_children_of(f->child, f->grand); }
 
 /* Fork a host that starts a shepherd and `script` under it, reports the
  * pids, and waits to be killed. The test process is a subreaper so that

@@ -9,18 +9,7 @@
 static void spawn_family(int ctl, nr_child *c, pid_t kids[2]) {
   const char *argv[] = {"sh", "-c", "sleep 100 & sleep 100 & wait", NULL};
   CHECK_EQ(spawn_argv(ctl, argv, NR_STDERR_CONSUME, c), 0);
-  char path[64], buf[256];
-  snprintf(path, sizeof path, "/proc/%d/task/%d/children", c->pid, c->pid);
-  for (int tries = 0; tries < 400; tries++) {
-    FILE *f = fopen(path, "r");
-    CHECK(f != NULL);
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    if (sscanf(buf, "%d %d", &kids[0], &kids[1]) == 2) return;
-    sleep_ms(5);
-  }
-  CHECK(!"the shell never started both sleeps");
+  two_children_of(c->pid, kids);
 }
 
 TEST(sigterm_gives_exit_143_and_signal_15) {

@@ -73,6 +73,23 @@ static inline int gone_within(pid_t pid, int ms) {
   return proc_state(pid) == 0;
 }
 
+/* Wait (at most ~2 s) until `pid` has two children and store their pids:
+ * the two sleeps of `sh -c 'sleep 100 & sleep 100 & wait'`. */
+static inline void two_children_of(pid_t pid, pid_t out[2]) {
+  char path[64], buf[256];
+  snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)pid, (int)pid);
+  for (int tries = 0; tries < 400; tries++) {
+    FILE *f = fopen(path, "r");
+    CHECK(f != NULL);
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    if (sscanf(buf, "%d %d", &out[0], &out[1]) == 2) return;
+    sleep_ms(5);
+  }
+  CHECK(!"the two children never appeared");
+}
+
 /* Count open fds of this process. */
 static inline int count_fds(void) {
   int n = 0;
