@@ -100,6 +100,8 @@ static pid_t fork_member(nr__cgroup *cg, void (*body)(int), int *rfd) {
   CHECK(pid >= 0);
   if (pid == 0) {
     close(p[0]);
+    /* If the case dies (a failed CHECK, the alarm), its members die too. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (nr__cgroup_join_self(cg) < 0) _exit(99);
     if (body) body(p[1]);
     else if (write(p[1], "j", 1) != 1) _exit(98);
@@ -252,6 +254,7 @@ TEST(a_child_that_joins_appears_in_cgroup_procs_of_every_hierarchy) {
 static void setsid_body(int wfd) {
   pid_t g = fork();
   if (g == 0) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
     setsid();
     pid_t me = getpid();
     if (write(wfd, &me, sizeof me) != sizeof me) _exit(98);
@@ -287,9 +290,10 @@ TEST(kill_reaches_a_member_that_called_setsid) {
 /* Fork until the kernel refuses; report 'E' for EAGAIN. */
 static void bomb_body(int wfd) {
   char r = 'N';
-  for (int i = 0; i < 1000; i++) {
+  for (int i = 0; i < 200; i++) {
     pid_t p = fork();
     if (p == 0) {
+      prctl(PR_SET_PDEATHSIG, SIGKILL);
       for (;;) pause();
     }
     if (p < 0) {
@@ -453,23 +457,40 @@ TEST(the_test_root_is_gone_from_every_hierarchy) {
   }
 }
 
+/* Reap what a failed case left behind: its members die with it (parent
+ * death signal) and come here, because main is a subreaper too. */
+static void reap_strays(void) {
+  for (int i = 0; i < 200; i++) {
+    pid_t p = waitpid(-1, NULL, WNOHANG);
+    if (p < 0 && errno != EINTR) return; /* ECHILD: nothing left */
+    if (p == 0) usleep(10000);
+  }
+}
+
+#define RUN_REAPED(name) \
+  do {                   \
+    RUN(name);           \
+    reap_strays();       \
+  } while (0)
+
 int main(void) {
+  prctl(PR_SET_CHILD_SUBREAPER, 1);
   snprintf(root_name, sizeof root_name, "netrunner-test-%d", (int)getpid());
   setenv("NETRUNNER_CGROUP_ROOT", root_name, 1);
-  RUN(rejects_invalid_cgroup_paths_and_accepts_a_plain_one);
-  RUN(create_rejects_a_bad_path_root_or_limit_before_touching_anything);
-  RUN(create_then_destroy_leaves_no_directory_in_any_hierarchy);
-  RUN(limits_are_written_to_the_hierarchy_that_enforces_them);
-  RUN(an_existing_leaf_is_refused_with_EEXIST_and_left_untouched);
-  RUN(a_failed_create_removes_the_directories_it_made_in_other_hierarchies);
-  RUN(a_child_that_joins_appears_in_cgroup_procs_of_every_hierarchy);
-  RUN(kill_reaches_a_member_that_called_setsid);
-  RUN(pids_max_stops_a_fork_bomb_inside_the_cgroup);
-  RUN(memory_max_gets_an_allocating_child_oom_killed_and_counted);
-  RUN(stats_report_peak_memory_without_a_memory_limit);
-  RUN(destroy_of_a_busy_cgroup_returns_EBUSY_within_its_bound);
-  RUN(a_limit_no_hierarchy_can_enforce_is_refused_with_EOPNOTSUPP);
-  RUN(without_any_cgroup_mount_create_fails_with_ENOENT);
-  RUN(the_test_root_is_gone_from_every_hierarchy);
+  RUN_REAPED(rejects_invalid_cgroup_paths_and_accepts_a_plain_one);
+  RUN_REAPED(create_rejects_a_bad_path_root_or_limit_before_touching_anything);
+  RUN_REAPED(create_then_destroy_leaves_no_directory_in_any_hierarchy);
+  RUN_REAPED(limits_are_written_to_the_hierarchy_that_enforces_them);
+  RUN_REAPED(an_existing_leaf_is_refused_with_EEXIST_and_left_untouched);
+  RUN_REAPED(a_failed_create_removes_the_directories_it_made_in_other_hierarchies);
+  RUN_REAPED(a_child_that_joins_appears_in_cgroup_procs_of_every_hierarchy);
+  RUN_REAPED(kill_reaches_a_member_that_called_setsid);
+  RUN_REAPED(pids_max_stops_a_fork_bomb_inside_the_cgroup);
+  RUN_REAPED(memory_max_gets_an_allocating_child_oom_killed_and_counted);
+  RUN_REAPED(stats_report_peak_memory_without_a_memory_limit);
+  RUN_REAPED(destroy_of_a_busy_cgroup_returns_EBUSY_within_its_bound);
+  RUN_REAPED(a_limit_no_hierarchy_can_enforce_is_refused_with_EOPNOTSUPP);
+  RUN_REAPED(without_any_cgroup_mount_create_fails_with_ENOENT);
+  RUN_REAPED(the_test_root_is_gone_from_every_hierarchy);
   DONE();
 }
