@@ -34,7 +34,7 @@ static void report(nr__kids *kids, nr__kid *kid, int status,
     /* Read the counters first, then kill what is left of the cgroup (a
      * grandchild that left the process group) and remove it. */
     nr__cgroup_stats(kid->cgroup, &rec.cgroup_memory_peak, &rec.cgroup_oom_kills);
-    nr__cgroup_destroy(kid->cgroup, 2000);
+    nr__cgroup_destroy(kid->cgroup, 500);
     kid->cgroup = NULL;
   }
   /* One record, smaller than PIPE_BUF, on an empty pipe: never blocks. A
