@@ -148,10 +148,31 @@ TEST(teardown_wait_is_bounded_when_a_child_cannot_die) {
   CHECK(b.tv_sec - a.tv_sec < 30);
 }
 
+TEST(shepherd_sigkill_takes_its_children_down_and_ends_their_status_pipes) {
+  CHECK(prctl(PR_SET_CHILD_SUBREAPER, 1) == 0); /* orphans come back to us */
+  pid_t sp;
+  int ctl = open_host(&sp);
+  const char *argv[] = {"sleep", "100", NULL};
+  nr_child c;
+  CHECK_EQ(spawn_argv(ctl, argv, 0, &c), 0);
+  CHECK_EQ(kill(sp, SIGKILL), 0);
+  CHECK_EQ(waitpid(sp, NULL, 0), sp);
+  nr_exit_record rec;
+  CHECK_EQ(nr_read_exit(c.status_fd, &rec), -EPIPE); /* no record, just EOF */
+  for (int t = 0; t < 3000 && proc_state(c.pid) != 0; t += 5) {
+    while (waitpid(-1, NULL, WNOHANG) > 0) {
+    }
+    sleep_ms(5);
+  }
+  CHECK_EQ(proc_state(c.pid), 0); /* PDEATHSIG */
+  close(ctl);
+}
+
 int main(void) {
   RUN(host_sigkill_leaves_no_child_grandchild_or_zombie);
   RUN(a_child_ignoring_sigterm_is_sigkilled_after_the_kill_timeout);
   RUN(host_closing_the_socket_tears_down_like_a_death);
   RUN(teardown_wait_is_bounded_when_a_child_cannot_die);
+  RUN(shepherd_sigkill_takes_its_children_down_and_ends_their_status_pipes);
   DONE();
 }

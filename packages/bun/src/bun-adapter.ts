@@ -18,6 +18,13 @@ export const bunAdapter: RuntimeAdapter = {
     // Bun fires 'exit' on a normal exit, on process.exit() and after an uncaught exception.
     process.on('exit', fn);
   },
+  killGroup: (pgid, signal) => {
+    try {
+      process.kill(-pgid, signal);
+    } catch {
+      // ESRCH: the group is already gone.
+    }
+  },
   closeFd: (fd) => new OwnedFd(fd).release(),
   env: () => process.env,
 };

@@ -71,6 +71,12 @@ export interface RuntimeAdapter {
   duplex(fd: number): { reader: FdReader; writer: FdWriter };
   /** Run `fn` synchronously when the host process exits (normal exit, process.exit, uncaught exception). */
   onProcessExit(fn: () => void): void;
+  /**
+   * Signal a process group with kill(2), bypassing the shepherd. Used only
+   * once the shepherd is gone: its children die with it (PDEATHSIG), but
+   * their own children do not. Never throws.
+   */
+  killGroup(pgid: number, signal: number): void;
   /** Close an fd that no reader or writer owns. */
   closeFd(fd: number): void;
   /** The host's environment now. */

@@ -7,6 +7,7 @@ import { OutputChannel } from './output-channel.js';
 import { readExitRecord } from './read-exit-record.js';
 
 const ESRCH = 3;
+const SIGKILL = 9;
 
 /** How the status pipe ended: a record, or the shepherd's death. */
 export type ExitOutcome = { info: ExitInfo; record: ExitRecord } | { error: NetRunnerError };
@@ -53,7 +54,13 @@ export class ChildState {
     this.stderr = new OutputChannel(child.stderrFd >= 0 ? adapter.reader(child.stderrFd) : null, this.changed);
     this.#stdin = stdin;
     this.stdinClosed = stdin === null;
-    this.exited = readExitRecord(adapter.reader(child.statusFd)).then((record) => this.#onExit(record));
+    this.exited = readExitRecord(adapter.reader(child.statusFd)).then((record) => {
+      // No record: the shepherd died. The child died with it (PDEATHSIG),
+      // but what it started did not: their group outlives them, so kill it
+      // here. The group id cannot have been reused while a member lives.
+      if (record === null) adapter.killGroup(this.pid, SIGKILL);
+      return this.#onExit(record);
+    });
   }
 
   #onExit(record: ExitRecord | null): ExitOutcome {

@@ -53,6 +53,13 @@ export const nodeAdapter: RuntimeAdapter = {
     // 'exit' also fires for process.exit() and after an uncaught exception.
     process.on('exit', fn);
   },
+  killGroup: (pgid, signal) => {
+    try {
+      process.kill(-pgid, signal);
+    } catch {
+      // ESRCH: the group is already gone.
+    }
+  },
   closeFd: (fd) => closeSync(fd),
   env: () => process.env,
 };

@@ -10,7 +10,7 @@ const GROUP = 'sleep 100 & echo $!; sleep 100 & echo $!; echo $$; wait';
 export function teardownBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
   const { describe, it, expect } = t;
 
-  async function hostDies(mode: string): Promise<void> {
+  async function hostDies(mode: string): Promise<string> {
     const host = await nr.spawn([...env.hostCommand, mode]);
     let out = '';
     for (let c = await host.read(); c !== null; c = await host.read()) out += text(c);
@@ -23,6 +23,7 @@ export function teardownBehaviour(t: TestApi, nr: NetRunnerApi, env: Conformance
     const all = [pids.host, ...pids.shepherds, pids.child, ...pids.grandchildren];
     expect(await allGone(all)).toBe(true);
     expect(zombiesOf()).toEqual([]);
+    return out;
   }
 
   describe('the host dies first', () => {
@@ -30,6 +31,13 @@ export function teardownBehaviour(t: TestApi, nr: NetRunnerApi, env: Conformance
     it('kills children and grandchildren on an uncaught exception', () => hostDies('uncaught'));
     it('kills children and grandchildren on process.exit()', () => hostDies('exit'));
     it('kills children and grandchildren when the host is SIGTERMed (no exit hook runs)', () => hostDies('sigterm'));
+  });
+
+  describe('the shepherd dies first', () => {
+    it('kills children (PDEATHSIG) and grandchildren (the host kills the group), and wait() rejects', async () => {
+      const out = await hostDies('shepherd');
+      expect(out).toContain('{"waited":"ESHEPHERD"}');
+    });
   });
 
   describe('the consumer leaves first', () => {
