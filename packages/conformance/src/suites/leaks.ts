@@ -1,5 +1,5 @@
 import type { NetRunnerApi } from '@netrunner/core';
-import { fdCount, waitFor, zombiesOf } from '../helpers/proc.js';
+import { childrenOf, fdCount, parentOf, waitFor, zombiesOf } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 /** Nothing leaks over time. */
@@ -20,5 +20,28 @@ export function leakBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv
       expect(await waitFor(() => fdCount() <= before, 5000)).toBe(true);
       expect(zombiesOf()).toEqual([]);
     }, 120_000);
+
+    it('is back to the same fds and processes after 10,000 spawns (8 at a time)', async () => {
+      const probe = await nr.spawn(['sleep', '100']);
+      const shepherd = parentOf(probe.pid);
+      probe.kill('SIGKILL');
+      await probe.wait();
+      const before = fdCount();
+      let done = 0;
+      let wrong = 0;
+      const worker = async () => {
+        while (done < 10_000) {
+          done++;
+          const r = await nr.run(['true']);
+          if (r.exitCode !== 0) wrong++;
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+      expect(wrong).toBe(0);
+      expect(await waitFor(() => fdCount() <= before, 5000)).toBe(true);
+      // The shepherd has no child left over, and we have no zombie.
+      expect(await waitFor(() => childrenOf(shepherd).length === 0, 5000)).toBe(true);
+      expect(zombiesOf()).toEqual([]);
+    }, 300_000);
   });
 }
