@@ -1,5 +1,6 @@
 // @netrunner/conformance: the behaviour suite, written once for every runtime.
 import type { NetRunnerApi } from '@netrunner/core';
+import { daemonBehaviour } from './suites/daemon.js';
 import { leakBehaviour } from './suites/leaks.js';
 import { outputBehaviour } from './suites/output.js';
 import { readmeExamples } from './suites/readme.js';
@@ -29,5 +30,6 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     validationBehaviour(t, nr, env);
     teardownBehaviour(t, nr, env);
     leakBehaviour(t, nr, env);
+    daemonBehaviour(t, nr, env);
   });
 }

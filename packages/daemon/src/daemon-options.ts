@@ -1,0 +1,59 @@
+import type { ExitInfo, SpawnOptions } from '@netrunner/types';
+
+/** What a daemon needs of a binding: its `spawn` (from @netrunner/node or @netrunner/bun). */
+export interface DaemonRunner {
+  spawn(argv: readonly string[], options?: SpawnOptions): Promise<DaemonProcess>;
+}
+
+/** The part of a netrunner Process a daemon drives. */
+export interface DaemonProcess {
+  readonly pid: number;
+  readonly alive: boolean;
+  readonly stdout: AsyncIterable<Uint8Array>;
+  readonly stderr: AsyncIterable<Uint8Array>;
+  write(data: string | Uint8Array): Promise<void>;
+  wait(): Promise<ExitInfo>;
+  stop(): Promise<ExitInfo>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+/** Which output a chunk came from. */
+export type OutputStream = 'stdout' | 'stderr';
+
+/** Where a daemon's output goes; it is always drained, whatever is chosen. */
+export type OnOutput = 'discard' | 'log' | ((chunk: Uint8Array, stream: OutputStream) => void);
+
+/** When a daemon is started again after its child exits on its own. */
+export type RestartPolicy = 'never' | 'on-failure' | 'always';
+
+/** Options of `new Daemon(...)`. */
+export interface DaemonOptions extends Omit<SpawnOptions, 'stderr'> {
+  /** The program and its arguments. */
+  argv: readonly string[];
+  /** The binding to spawn with: `import * as runner from '@netrunner/node'` (or bun). */
+  runner: DaemonRunner;
+  /** Default 'discard'. A callback that throws is reported and draining goes on. */
+  onOutput?: OnOutput;
+  /** Default 'on-failure': restart after a non-zero exit or a signal, not after exit 0. */
+  restart?: RestartPolicy;
+  /** First restart delay in ms, doubled per consecutive restart up to 30 s. Default 1000. */
+  restartDelay?: number;
+  /** Give up after this many consecutive restarts. Default Infinity. */
+  maxRestarts?: number;
+  /** Lines for onOutput 'log' and for reporting; default console.error. */
+  logger?: (line: string) => void;
+}
+
+/** A snapshot from `daemon.status()`. */
+export interface DaemonStatus {
+  running: boolean;
+  pid: number | null;
+  /** The last exit of the child, if it has exited at least once. */
+  lastExit: ExitInfo | null;
+  /** Milliseconds since the current child started (0 when none runs). */
+  uptimeMs: number;
+  restarts: number;
+  /** The last 64 KiB of stdout and of stderr, decoded as UTF-8. */
+  stdout: string;
+  stderr: string;
+}

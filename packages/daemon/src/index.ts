@@ -1,0 +1,4 @@
+// @netrunner/daemon: supervised long-running processes over either binding.
+export { Daemon } from './daemon.js';
+export type { DaemonOptions, DaemonRunner, DaemonProcess, DaemonStatus, OnOutput, OutputStream, RestartPolicy } from './daemon-options.js';
+export { RingBuffer } from './ring-buffer.js';
