@@ -71,6 +71,13 @@ export interface RuntimeAdapter {
   duplex(fd: number): { reader: FdReader; writer: FdWriter };
   /** Run `fn` synchronously when the host process exits (normal exit, process.exit, uncaught exception). */
   onProcessExit(fn: () => void): void;
+  /**
+   * Optional, a fast path for a status pipe: wait on the event loop until it
+   * is readable, read it to EOF, close it, and resolve with the bytes (one
+   * exit record), or null if it ended empty. Without it, the pipe is read
+   * through reader().
+   */
+  readStatus?(fd: number): Promise<Uint8Array | null>;
   /** Close an fd that no reader or writer owns. */
   closeFd(fd: number): void;
   /** The host's environment now. */

@@ -4,7 +4,7 @@ import type { ExitRecord } from './decode-exit-record.js';
 import type { HostManager } from './host-manager.js';
 import { Notifier } from './notifier.js';
 import { OutputChannel } from './output-channel.js';
-import { readExitRecord } from './read-exit-record.js';
+import { readExitStatus } from './read-exit-record.js';
 
 const ESRCH = 3;
 
@@ -59,7 +59,7 @@ export class ChildState {
     this.stderr = new OutputChannel(child.stderrFd >= 0 ? adapter.reader(child.stderrFd) : null, this.changed);
     this.#stdin = stdin;
     this.stdinClosed = stdin === null && this.#stdinFd < 0;
-    this.exited = readExitRecord(adapter.reader(child.statusFd)).then((record) => this.#onExit(record));
+    this.exited = readExitStatus(adapter, child.statusFd).then((record) => this.#onExit(record));
   }
 
   #onExit(record: ExitRecord | null): ExitOutcome {

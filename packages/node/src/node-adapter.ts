@@ -53,6 +53,14 @@ export const nodeAdapter: RuntimeAdapter = {
     // 'exit' also fires for process.exit() and after an uncaught exception.
     process.on('exit', fn);
   },
+  readStatus: (fd) =>
+    new Promise((resolve, reject) => {
+      const rc = nativeBinding().binding.watchExit(fd, resolve);
+      if (rc < 0) {
+        closeSync(fd);
+        reject(Object.assign(new Error(`@netrunner/node: cannot watch a status pipe (errno ${-rc})`), { errno: -rc }));
+      }
+    }),
   closeFd: (fd) => closeSync(fd),
   env: () => process.env,
 };
