@@ -82,4 +82,10 @@ export interface RuntimeAdapter {
   closeFd(fd: number): void;
   /** The host's environment now. */
   env(): Record<string, string | undefined>;
+  /**
+   * Optional: a value that changes whenever env() would return something
+   * different (undefined: unknown). With it, the child environment built from
+   * env() is reused while the stamp stays the same.
+   */
+  envStamp?(): unknown;
 }

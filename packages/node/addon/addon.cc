@@ -7,12 +7,40 @@
 #include <uv.h>
 
 #include <cstring>
+#include <mutex>
 #include <string>
 #include <unordered_set>
 
 #include "netrunner.h"
 
+extern char **environ;
+
 namespace {
+
+// ---- envGeneration: has the process environment changed? ----
+//
+// On Node's main thread process.env is the C environment (reads are getenv,
+// writes setenv/unsetenv). Reading it from JavaScript costs one interceptor
+// call per variable; comparing the raw environ block with the last one seen
+// costs a microsecond. The generation changes whenever the block does.
+std::mutex env_mutex;
+std::string env_last;
+uint32_t env_generation = 0;
+
+Napi::Value EnvGeneration(const Napi::CallbackInfo& info) {
+  std::string now;
+  now.reserve(env_last.size());
+  std::lock_guard<std::mutex> lock(env_mutex);
+  for (char** e = environ; e != nullptr && *e != nullptr; e++) {
+    now.append(*e);
+    now.push_back('\0');
+  }
+  if (now != env_last) {
+    env_last.swap(now);
+    env_generation++;
+  }
+  return Napi::Number::New(info.Env(), env_generation);
+}
 
 // ---- Exit watchers: the status pipe read on the loop, without a stream ----
 //
@@ -208,6 +236,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("killAll", Napi::Function::New(env, KillAll, "killAll"));
   exports.Set("close", Napi::Function::New(env, Close, "close"));
   exports.Set("ptyResize", Napi::Function::New(env, PtyResize, "ptyResize"));
+  exports.Set("envGeneration", Napi::Function::New(env, EnvGeneration, "envGeneration"));
   exports.Set("watchExit", Napi::Function::New(env, WatchExit, "watchExit"));
   WatchSet* set = new WatchSet();
   env.SetInstanceData<WatchSet, NoFinalize>(set);

@@ -1,6 +1,7 @@
 import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { ReadStream } from 'node:tty';
+import { isMainThread } from 'node:worker_threads';
 import type { NativeHost, RuntimeAdapter } from '@netrunner/core';
 import { nativeBinding, shepherdPath } from './native-binding.js';
 import { SocketReader } from './socket-reader.js';
@@ -63,4 +64,6 @@ export const nodeAdapter: RuntimeAdapter = {
     }),
   closeFd: (fd) => closeSync(fd),
   env: () => process.env,
+  // On the main thread process.env is the C environment; a worker's is its own copy.
+  envStamp: isMainThread ? () => nativeBinding().binding.envGeneration() : () => undefined,
 };
