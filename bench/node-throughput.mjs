@@ -1,9 +1,13 @@
 // Stdout throughput: `head -c N /dev/zero` read to the end through
-// netrunner's stream() and through child_process's stdout, in one process.
-import { spawn as cpSpawn } from 'node:child_process';
+// netrunner's stream() and through child_process's stdout, in one process,
+// and, given `--raw path/to/pipe-reader` (bench/c/pipe-reader.c), by a raw C
+// reader with a 64 KiB buffer, interleaved round by round.
+import { execFileSync, spawn as cpSpawn } from 'node:child_process';
 import { stream } from '@netrunner/node';
 
 const mib = Number(process.argv[2] ?? 1024);
+const rawAt = process.argv.indexOf('--raw');
+const raw = rawAt > 0 ? process.argv[rawAt + 1] : null;
 const bytes = mib * 1024 * 1024;
 const argv = ['head', '-c', String(bytes), '/dev/zero'];
 
@@ -21,8 +25,13 @@ function viaChildProcess() {
   });
 }
 
-const best = { netrunner: 0, child_process: 0 };
+const best = { netrunner: 0, child_process: 0, ...(raw ? { raw_c: 0 } : {}) };
 for (let round = 0; round < 3; round++) {
+  if (raw) {
+    const r = JSON.parse(execFileSync(raw, ['1', ...argv], { encoding: 'utf8' }));
+    if (r.bytes !== bytes) throw new Error(`raw_c read ${r.bytes} of ${bytes} bytes`);
+    best.raw_c = Math.max(best.raw_c, r.gib_per_s);
+  }
   for (const [name, f] of [['netrunner', viaNetrunner], ['child_process', viaChildProcess]]) {
     const t = performance.now();
     const total = await f();

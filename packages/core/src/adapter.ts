@@ -77,8 +77,21 @@ export interface RuntimeAdapter {
    * their own children do not. Never throws.
    */
   killGroup(pgid: number, signal: number): void;
+  /**
+   * Optional, a fast path for a status pipe: wait on the event loop until it
+   * is readable, read it to EOF, close it, and resolve with the bytes (one
+   * exit record), or null if it ended empty. Without it, the pipe is read
+   * through reader().
+   */
+  readStatus?(fd: number): Promise<Uint8Array | null>;
   /** Close an fd that no reader or writer owns. */
   closeFd(fd: number): void;
   /** The host's environment now. */
   env(): Record<string, string | undefined>;
+  /**
+   * Optional: a value that changes whenever env() would return something
+   * different (undefined: unknown). With it, the child environment built from
+   * env() is reused while the stamp stays the same.
+   */
+  envStamp?(): unknown;
 }

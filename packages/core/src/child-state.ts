@@ -4,7 +4,7 @@ import type { ExitRecord } from './decode-exit-record.js';
 import type { HostManager } from './host-manager.js';
 import { Notifier } from './notifier.js';
 import { OutputChannel } from './output-channel.js';
-import { readExitRecord } from './read-exit-record.js';
+import { readExitStatus } from './read-exit-record.js';
 
 const ESRCH = 3;
 const SIGKILL = 9;
@@ -32,6 +32,9 @@ export class ChildState {
   writeCount = 0;
   stdinClosed: boolean;
   #stdin: FdWriter | null;
+  /** stdin's fd until a writer takes it (created on the first write), else -1. */
+  #stdinFd = -1;
+  #adapter: RuntimeAdapter;
   #hosts: HostManager;
   #startedAt = performance.now();
   #endedAt: number | null = null;
@@ -40,6 +43,7 @@ export class ChildState {
     this.pid = child.pid;
     this.pty = pty;
     this.ptyFd = pty ? child.stdoutFd : -1;
+    this.#adapter = adapter;
     this.#hosts = hosts;
     let stdin: FdWriter | null = null;
     if (pty) {
@@ -49,12 +53,14 @@ export class ChildState {
       if (child.stdinFd >= 0) adapter.closeFd(child.stdinFd);
     } else {
       this.stdout = new OutputChannel(child.stdoutFd >= 0 ? adapter.reader(child.stdoutFd) : null, this.changed);
-      stdin = child.stdinFd >= 0 ? adapter.writer(child.stdinFd) : null;
+      // No writer until the first write: most children are never written to,
+      // and closing a bare fd is far cheaper than ending a stream.
+      this.#stdinFd = child.stdinFd;
     }
     this.stderr = new OutputChannel(child.stderrFd >= 0 ? adapter.reader(child.stderrFd) : null, this.changed);
     this.#stdin = stdin;
-    this.stdinClosed = stdin === null;
-    this.exited = readExitRecord(adapter.reader(child.statusFd)).then((record) => {
+    this.stdinClosed = stdin === null && this.#stdinFd < 0;
+    this.exited = readExitStatus(adapter, child.statusFd).then((record) => {
       // No record: the shepherd died. The child died with it (PDEATHSIG),
       // but what it started did not: their group outlives them, so kill it
       // here. The group id cannot have been reused while a member lives.
@@ -77,8 +83,12 @@ export class ChildState {
 
   /** Write bytes to stdin; resolves once they are in the pipe. */
   async write(chunk: Uint8Array): Promise<void> {
-    if (this.#stdin === null || this.stdinClosed) {
+    if (this.stdinClosed) {
       throw new NetRunnerError('stdin is closed', { code: 'EPIPE', pid: this.pid });
+    }
+    if (this.#stdin === null) {
+      this.#stdin = this.#adapter.writer(this.#stdinFd);
+      this.#stdinFd = -1;
     }
     this.writeCount++;
     await this.#stdin.write(chunk);
@@ -87,10 +97,14 @@ export class ChildState {
 
   /** Half-close stdin so the child reads EOF (a no-op under a PTY). */
   async closeStdin(): Promise<void> {
-    if (this.pty || this.stdinClosed || this.#stdin === null) return;
+    if (this.pty || this.stdinClosed) return;
     this.stdinClosed = true;
     const stdin = this.#stdin;
     this.#stdin = null;
+    if (stdin === null) {
+      this.#closeStdinFd();
+      return;
+    }
     await stdin.end().catch(() => stdin.destroy());
   }
 
@@ -99,6 +113,13 @@ export class ChildState {
     const stdin = this.#stdin;
     this.#stdin = null;
     stdin?.destroy();
+    this.#closeStdinFd();
+  }
+
+  #closeStdinFd(): void {
+    const fd = this.#stdinFd;
+    this.#stdinFd = -1;
+    if (fd >= 0) this.#adapter.closeFd(fd);
   }
 
   /** Signal the child's process group: true if delivered, false if it is gone. */

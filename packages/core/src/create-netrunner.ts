@@ -1,5 +1,6 @@
 import type { RunOptions, RunResult, SpawnOptions, StreamOptions } from '@netrunner/types';
 import type { RuntimeAdapter } from './adapter.js';
+import { HostEnv } from './child-env.js';
 import type { Context } from './context.js';
 import { HostManager } from './host-manager.js';
 import type { Process } from './process.js';
@@ -53,7 +54,7 @@ export interface NetRunnerApi {
  * export const { run, stream, spawn } = createNetRunner(nodeAdapter);
  */
 export function createNetRunner(adapter: RuntimeAdapter): NetRunnerApi {
-  const ctx: Context = { adapter, hosts: new HostManager(adapter) };
+  const ctx: Context = { adapter, hosts: new HostManager(adapter), env: new HostEnv(adapter) };
   return {
     run: ((argv: readonly string[], options?: RunOptions) => run(ctx, argv, options)) as NetRunnerApi['run'],
     stream: (argv, options) => stream(ctx, argv, options),

@@ -39,12 +39,13 @@ const utf8 = new TextEncoder();
  *   memoryMax: -1, pidsMax: -1, cpuQuotaUs: -1, cpuPeriodUs: -1 });
  */
 export function encodeSpawnRequest(req: SpawnRequest): Uint8Array {
-  const argv = req.argv.map((s) => utf8.encode(s));
-  const env = req.env.map((s) => utf8.encode(s));
-  const cwd = utf8.encode(req.cwd ?? '');
-  const cgroup = utf8.encode(req.cgroup ?? '');
-  const strings = [...argv, ...env, cwd, cgroup].reduce((n, s) => n + 4 + s.length, 0);
-  const out = new Uint8Array(16 + 4 + 4 + 4 + strings + 32);
+  const env = encodeStrings(req.env);
+  const cwd = req.cwd ?? '';
+  const cgroup = req.cgroup ?? '';
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit; trim to what was written.
+  let bound = 16 + 4 + 4 + env.length + 8 + 3 * (cwd.length + cgroup.length) + 32;
+  for (const s of req.argv) bound += 4 + 3 * s.length;
+  const out = new Uint8Array(bound);
   const view = new DataView(out.buffer);
   let at = 0;
   const u32 = (v: number) => {
@@ -56,13 +57,17 @@ export function encodeSpawnRequest(req: SpawnRequest): Uint8Array {
     at += 2;
   };
   const i64 = (v: number) => {
-    view.setBigInt64(at, BigInt(v), LITTLE_ENDIAN);
+    // Exact for every safe integer, negative ones included (two's complement).
+    const hi = Math.floor(v / 2 ** 32);
+    const lo = v - hi * 2 ** 32;
+    view.setUint32(at + (LITTLE_ENDIAN ? 0 : 4), lo, LITTLE_ENDIAN);
+    view.setInt32(at + (LITTLE_ENDIAN ? 4 : 0), hi, LITTLE_ENDIAN);
     at += 8;
   };
-  const str = (s: Uint8Array) => {
-    u32(s.length);
-    out.set(s, at);
-    at += s.length;
+  const str = (s: string) => {
+    const { written } = utf8.encodeInto(s, out.subarray(at + 4));
+    u32(written);
+    at += written;
   };
   u32(req.pty ? NR_SPAWN_PTY : 0);
   u32(req.stderrMode);
@@ -70,15 +75,39 @@ export function encodeSpawnRequest(req: SpawnRequest): Uint8Array {
   u32(req.killTimeoutMs);
   u16(req.rows);
   u16(req.cols);
-  u32(argv.length);
-  argv.forEach(str);
-  u32(env.length);
-  env.forEach(str);
+  u32(req.argv.length);
+  for (const s of req.argv) str(s);
+  u32(req.env.length);
+  out.set(env, at);
+  at += env.length;
   str(cwd);
   str(cgroup);
   i64(req.memoryMax);
   i64(req.pidsMax);
   i64(req.cpuQuotaUs);
   i64(req.cpuPeriodUs);
-  return out;
+  return out.subarray(0, at);
+}
+
+// The last list encoded and its bytes: the host environment is usually the
+// same frozen list from one spawn to the next (see HostEnv).
+let lastList: readonly string[] | null = null;
+let lastBytes = new Uint8Array(0);
+
+/** Length-prefixed UTF-8 strings, back to back (count not included). */
+function encodeStrings(list: readonly string[]): Uint8Array {
+  if (list === lastList && Object.isFrozen(list)) return lastBytes;
+  let bound = 0;
+  for (const s of list) bound += 4 + 3 * s.length;
+  const out = new Uint8Array(bound);
+  const view = new DataView(out.buffer);
+  let at = 0;
+  for (const s of list) {
+    const { written } = utf8.encodeInto(s, out.subarray(at + 4));
+    view.setUint32(at, written, LITTLE_ENDIAN);
+    at += 4 + written;
+  }
+  lastList = list;
+  lastBytes = out.subarray(0, at);
+  return lastBytes;
 }

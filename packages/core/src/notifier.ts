@@ -10,6 +10,7 @@ export class Notifier {
   /** Resolve every pending next(). */
   wake(): void {
     const waiters = this.#waiters;
+    if (waiters.length === 0) return;
     this.#waiters = [];
     for (const w of waiters) w();
   }

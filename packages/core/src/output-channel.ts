@@ -15,6 +15,7 @@ export class OutputChannel {
   /** Async iterators started and not finished. */
   iterating = 0;
   #reader: FdReader | null;
+  /** The last read; later reads wait for it (a rejection included). */
   #tail: Promise<unknown> = Promise.resolve();
   #changed: Notifier;
 
@@ -26,13 +27,26 @@ export class OutputChannel {
 
   /** The next chunk, or null at EOF (or once released). */
   read(): Promise<Uint8Array | null> {
-    this.pending++;
-    const next = this.#tail.then(() => this.#readOne());
-    this.#tail = next.catch(() => undefined);
-    return next.finally(() => {
-      this.pending--;
-      this.#changed.wake();
-    });
+    // Reads are served in order: chain on the last one only while it is in flight.
+    const readOne = (): Promise<Uint8Array | null> => this.#readOne();
+    const next = this.pending++ === 0 ? readOne() : this.#tail.then(readOne, readOne);
+    const done = next.then(
+      (chunk) => {
+        this.#settle();
+        return chunk;
+      },
+      (e: unknown) => {
+        this.#settle();
+        throw e;
+      },
+    );
+    this.#tail = done;
+    return done;
+  }
+
+  #settle(): void {
+    this.pending--;
+    this.#changed.wake();
   }
 
   async #readOne(): Promise<Uint8Array | null> {

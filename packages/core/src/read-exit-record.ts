@@ -1,4 +1,4 @@
-import type { FdReader } from './adapter.js';
+import type { FdReader, RuntimeAdapter } from './adapter.js';
 import { decodeExitRecord, EXIT_RECORD_SIZE, type ExitRecord } from './decode-exit-record.js';
 
 /** Read one exit record from a status pipe, then close it; null if the pipe ended without one (the shepherd died). */
@@ -19,4 +19,13 @@ export async function readExitRecord(reader: FdReader): Promise<ExitRecord | nul
   } finally {
     reader.destroy();
   }
+}
+
+/** Read the exit record from a status pipe fd (taking ownership of it), through the adapter's fast path when it has one. */
+export function readExitStatus(adapter: RuntimeAdapter, fd: number): Promise<ExitRecord | null> {
+  if (adapter.readStatus === undefined) return readExitRecord(adapter.reader(fd));
+  return adapter.readStatus(fd).then(
+    (bytes) => (bytes === null ? null : decodeExitRecord(bytes)),
+    () => null,
+  );
 }

@@ -1,6 +1,5 @@
 import { SpawnError, errnoName, type NormalizedSpawnOptions, type SpawnStage } from '@netrunner/types';
 import { ChildState } from './child-state.js';
-import { childEnv } from './child-env.js';
 import type { Context } from './context.js';
 import { encodeSpawnRequest, NR_ENV_REPLACE } from './encode-spawn-request.js';
 
@@ -17,7 +16,7 @@ export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions): ChildSta
     rows: opts.pty?.rows ?? 0,
     cols: opts.pty?.cols ?? 0,
     argv: opts.argv,
-    env: childEnv(ctx.adapter.env(), opts.env, opts.extendEnv),
+    env: ctx.env.childEnv(opts.env, opts.extendEnv),
     cwd: opts.cwd,
     cgroup: opts.cgroup?.path ?? null,
     memoryMax: opts.cgroup?.memoryMax ?? -1,

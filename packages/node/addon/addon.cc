@@ -1,13 +1,148 @@
 // addon.cc: the N-API face of libnetrunner. A thin wrapper: every call
 // converts plain JS values, calls one nr_* function, and converts back. All
 // logic lives in C (libnetrunner) or TypeScript (@netrunner/core).
+#include <errno.h>
 #include <napi.h>
+#include <unistd.h>
+#include <uv.h>
 
+#include <cstring>
+#include <mutex>
 #include <string>
+#include <unordered_set>
 
 #include "netrunner.h"
 
+extern char **environ;
+
 namespace {
+
+// ---- envGeneration: has the process environment changed? ----
+//
+// On Node's main thread process.env is the C environment (reads are getenv,
+// writes setenv/unsetenv). Reading it from JavaScript costs one interceptor
+// call per variable; comparing the raw environ block with the last one seen
+// costs a microsecond. The generation changes whenever the block does.
+std::mutex env_mutex;
+std::string env_last;
+uint32_t env_generation = 0;
+
+Napi::Value EnvGeneration(const Napi::CallbackInfo& info) {
+  std::string now;
+  now.reserve(env_last.size());
+  std::lock_guard<std::mutex> lock(env_mutex);
+  for (char** e = environ; e != nullptr && *e != nullptr; e++) {
+    now.append(*e);
+    now.push_back('\0');
+  }
+  if (now != env_last) {
+    env_last.swap(now);
+    env_generation++;
+  }
+  return Napi::Number::New(info.Env(), env_generation);
+}
+
+// ---- Exit watchers: the status pipe read on the loop, without a stream ----
+//
+// A status pipe carries one 56-byte record, then EOF. Wrapping it in a
+// net.Socket costs a Duplex, a Pipe handle, and half a dozen ticks to end
+// and close it; a uv_poll on the loop thread does the same job with one
+// callback. It runs on the loop thread like any libuv I/O callback (never a
+// foreign thread), and keeps the loop alive while the child runs, as a
+// reading socket would.
+struct ExitWatch;
+// The pending watches of one environment (the main thread, or a worker);
+// freed by the environment's cleanup hook, not by instance-data finalization.
+using WatchSet = std::unordered_set<ExitWatch*>;
+void NoFinalize(Napi::Env, WatchSet*) {}
+
+struct ExitWatch {
+  uv_poll_t poll;
+  int fd;
+  WatchSet* set;
+  Napi::FunctionReference callback;
+};
+
+void FreeWatch(uv_handle_t* h) { delete static_cast<ExitWatch*>(h->data); }
+
+// Stop watching and close the fd; the ExitWatch is freed once libuv lets go.
+void EndWatch(ExitWatch* w) {
+  w->set->erase(w);
+  uv_poll_stop(&w->poll);
+  close(w->fd);
+  w->fd = -1;
+  uv_close(reinterpret_cast<uv_handle_t*>(&w->poll), FreeWatch);
+}
+
+void OnStatusReadable(uv_poll_t* h, int status, int /*events*/) {
+  ExitWatch* w = static_cast<ExitWatch*>(h->data);
+  nr_exit_record rec;
+  size_t got = 0;
+  if (status == 0) {
+    // The record is written with one write() of less than PIPE_BUF bytes,
+    // then the pipe is closed: once readable, all of it (or EOF) is there.
+    while (got < sizeof rec) {
+      ssize_t n = read(w->fd, reinterpret_cast<char*>(&rec) + got, sizeof rec - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += static_cast<size_t>(n);
+    }
+  }
+  Napi::Env env = w->callback.Env();
+  Napi::FunctionReference callback = std::move(w->callback);
+  EndWatch(w);
+  Napi::HandleScope scope(env);
+  Napi::Value arg = env.Null();
+  if (got > 0) {
+    Napi::Uint8Array bytes = Napi::Uint8Array::New(env, got);
+    memcpy(bytes.Data(), &rec, got);
+    arg = bytes;
+  }
+  // MakeCallback: runs the microtasks the callback queues, like any I/O callback.
+  callback.MakeCallback(env.Global(), {arg});
+}
+
+// The environment is going away: drop every pending watch (no callback).
+void EndAllWatches(void* data) {
+  WatchSet* set = static_cast<WatchSet*>(data);
+  while (!set->empty()) {
+    ExitWatch* w = *set->begin();
+    w->callback.Reset();
+    EndWatch(w);
+  }
+  delete set;
+}
+
+// watchExit(fd, callback): callback(Uint8Array | null) once, when the status
+// pipe has its record (the bytes read before EOF; null: EOF with nothing).
+// Takes ownership of fd. Returns 0 or -errno (then fd is still the caller's).
+Napi::Value WatchExit(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 2 || !info[0].IsNumber() || !info[1].IsFunction()) {
+    Napi::TypeError::New(env, "netrunner addon: watchExit(fd, callback)").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  uv_loop_t* loop = nullptr;
+  if (napi_get_uv_event_loop(env, &loop) != napi_ok) return Napi::Number::New(env, -EINVAL);
+  ExitWatch* w = new ExitWatch();
+  w->fd = info[0].As<Napi::Number>().Int32Value();
+  w->poll.data = w;
+  int rc = uv_poll_init(loop, &w->poll, w->fd);
+  if (rc < 0) {
+    delete w;
+    return Napi::Number::New(env, rc);
+  }
+  rc = uv_poll_start(&w->poll, UV_READABLE, OnStatusReadable);
+  if (rc < 0) {
+    w->fd = -1;  // not ours to close
+    uv_close(reinterpret_cast<uv_handle_t*>(&w->poll), FreeWatch);
+    return Napi::Number::New(env, rc);
+  }
+  w->callback = Napi::Persistent(info[1].As<Napi::Function>());
+  w->set = env.GetInstanceData<WatchSet>();
+  w->set->insert(w);
+  return Napi::Number::New(env, 0);
+}
 
 int32_t Int(const Napi::Object& o, const char* key) {
   return o.Get(key).As<Napi::Number>().Int32Value();
@@ -101,6 +236,11 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("killAll", Napi::Function::New(env, KillAll, "killAll"));
   exports.Set("close", Napi::Function::New(env, Close, "close"));
   exports.Set("ptyResize", Napi::Function::New(env, PtyResize, "ptyResize"));
+  exports.Set("envGeneration", Napi::Function::New(env, EnvGeneration, "envGeneration"));
+  exports.Set("watchExit", Napi::Function::New(env, WatchExit, "watchExit"));
+  WatchSet* set = new WatchSet();
+  env.SetInstanceData<WatchSet, NoFinalize>(set);
+  napi_add_env_cleanup_hook(env, EndAllWatches, set);
   exports.Set("protocolVersion", Napi::Number::New(env, NR_PROTOCOL_VERSION));
   return exports;
 }

@@ -13,6 +13,10 @@ export interface NativeBinding {
   killAll(o: { ctl: number; signal: number }): number;
   close(o: { ctl: number; pid: number; waitMs: number }): number;
   ptyResize(o: { fd: number; rows: number; cols: number }): number;
+  /** A number that changes whenever the C environment (environ) does. */
+  envGeneration(): number;
+  /** Watch a status pipe on the loop; `callback` gets its bytes (or null) once, and the fd is closed. 0 or -errno. */
+  watchExit(fd: number, callback: (record: Uint8Array | null) => void): number;
   protocolVersion: number;
 }
 

@@ -1,6 +1,7 @@
 import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { ReadStream } from 'node:tty';
+import { isMainThread } from 'node:worker_threads';
 import type { NativeHost, RuntimeAdapter } from '@netrunner/core';
 import { nativeBinding, shepherdPath } from './native-binding.js';
 import { SocketReader } from './socket-reader.js';
@@ -60,6 +61,16 @@ export const nodeAdapter: RuntimeAdapter = {
       // ESRCH: the group is already gone.
     }
   },
+  readStatus: (fd) =>
+    new Promise((resolve, reject) => {
+      const rc = nativeBinding().binding.watchExit(fd, resolve);
+      if (rc < 0) {
+        closeSync(fd);
+        reject(Object.assign(new Error(`@netrunner/node: cannot watch a status pipe (errno ${-rc})`), { errno: -rc }));
+      }
+    }),
   closeFd: (fd) => closeSync(fd),
   env: () => process.env,
+  // On the main thread process.env is the C environment; a worker's is its own copy.
+  envStamp: isMainThread ? () => nativeBinding().binding.envGeneration() : () => undefined,
 };

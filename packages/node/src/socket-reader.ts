@@ -1,14 +1,20 @@
 import { Socket } from 'node:net';
 import type { FdReader } from '@netrunner/core';
 
+// Read ahead up to this many bytes while nobody is waiting in read(): the
+// next read() is then served without a trip through the loop, and libuv is
+// not stopped and restarted (two epoll_ctl calls) for every chunk.
+const READ_AHEAD = 256 * 1024;
+
 /**
- * Pull-based reader over a pipe or socket fd. The socket flows only while
- * someone waits in read(); otherwise it is paused and libuv stops reading
- * once its small buffer is full, so the child blocks on a full pipe.
+ * Pull-based reader over a pipe or socket fd. The socket flows while someone
+ * waits in read() or less than READ_AHEAD bytes are queued; otherwise it is
+ * paused, libuv stops reading, and the child blocks on a full pipe.
  */
 export class SocketReader implements FdReader {
   #socket: Socket | null;
   #queue: Uint8Array[] = [];
+  #queued = 0;
   #ended = false;
   #wake: (() => void) | null = null;
 
@@ -19,7 +25,8 @@ export class SocketReader implements FdReader {
     socket.pause();
     socket.on('data', (chunk: Buffer) => {
       this.#queue.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-      socket.pause();
+      this.#queued += chunk.byteLength;
+      if (this.#queued >= READ_AHEAD) socket.pause();
       this.#signal();
     });
     const end = (): void => {
@@ -40,7 +47,11 @@ export class SocketReader implements FdReader {
   async read(): Promise<Uint8Array | null> {
     for (;;) {
       const chunk = this.#queue.shift();
-      if (chunk !== undefined) return chunk;
+      if (chunk !== undefined) {
+        this.#queued -= chunk.byteLength;
+        if (this.#queued < READ_AHEAD && !this.#ended) this.#socket?.resume();
+        return chunk;
+      }
       if (this.#ended || this.#socket === null) {
         this.destroy();
         return null;
@@ -58,6 +69,7 @@ export class SocketReader implements FdReader {
     this.#socket = null;
     this.#ended = true;
     this.#queue = [];
+    this.#queued = 0;
     socket?.destroy();
     this.#signal();
   }
