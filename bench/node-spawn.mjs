@@ -21,7 +21,7 @@ for (let i = 0; i < heapMiB; i++) {
   ballast.push(chunk);
 }
 
-const peers = {
+const all = {
   netrunner: () => run(['true']),
   child_process: () => new Promise((resolve, reject) => {
     cpSpawn('true', { stdio: 'pipe' }).on('error', reject).on('close', resolve);
@@ -30,6 +30,12 @@ const peers = {
   tinyexec: () => x('true'),
 };
 
+// `--only a,b`: measure just these peers. A fork()-based peer makes the
+// host's next writes to a big heap copy-on-write faults, which would be
+// charged to whichever peer runs after it in the interleaving.
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? process.argv[onlyAt + 1].split(',') : Object.keys(all);
+const peers = Object.fromEntries(Object.entries(all).filter(([name]) => only.includes(name)));
 const times = Object.fromEntries(Object.keys(peers).map((k) => [k, []]));
 for (let i = 0; i < 10; i++) for (const f of Object.values(peers)) await f();
 for (let i = 0; i < n; i++) {

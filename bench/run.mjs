@@ -30,12 +30,18 @@ report.push(['C spawn-to-exit (µs, median)', c]);
 
 // Node spawn latency, small heap and a 1 GiB touched heap.
 const runs = quick ? '60' : '200';
+// All peers interleaved for the ratio against child_process; for flatness,
+// each peer alone in its own process (see --only in node-spawn.mjs), with a
+// small heap and with a 1 GiB touched heap.
 const small = json('node', [bench('node-spawn.mjs'), '--runs', runs]);
-const big = json('node', ['--max-old-space-size=4096', bench('node-spawn.mjs'), '--runs', runs, '--heap', '1024']);
-report.push(['Node spawn-to-exit, small heap', small], ['Node spawn-to-exit, 1 GiB heap', big]);
+const alone = (peer, heap) =>
+  json('node', ['--max-old-space-size=4096', bench('node-spawn.mjs'), '--runs', runs, '--heap', String(heap), '--only', peer])[peer];
+const flatness = {};
+for (const peer of ['netrunner', 'child_process']) flatness[peer] = { small_heap: alone(peer, 0), heap_1gib: alone(peer, 1024) };
+report.push(['Node spawn-to-exit, small heap, interleaved', small], ['Node spawn-to-exit alone, small vs 1 GiB heap', flatness]);
 const vsCp = ratio(small.netrunner.median_ms, small.child_process.median_ms);
-const flat = ratio(big.netrunner.median_ms, small.netrunner.median_ms);
-const cpGrowth = ratio(big.child_process.median_ms, small.child_process.median_ms);
+const flat = ratio(flatness.netrunner.heap_1gib.median_ms, flatness.netrunner.small_heap.median_ms);
+const cpGrowth = ratio(flatness.child_process.heap_1gib.median_ms, flatness.child_process.small_heap.median_ms);
 
 // Throughput and streaming memory.
 const rawBin = join(root, 'bench', 'out', 'pipe-reader');
