@@ -1,5 +1,6 @@
 // @netrunner/conformance: the behaviour suite, written once for every runtime.
 import type { NetRunnerApi } from '@netrunner/core';
+import { cgroupBehaviour } from './suites/cgroup.js';
 import { leakBehaviour } from './suites/leaks.js';
 import { outputBehaviour } from './suites/output.js';
 import { readmeExamples } from './suites/readme.js';
@@ -10,6 +11,7 @@ import type { ConformanceEnv, TestApi } from './test-api.js';
 export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
 export * from './helpers/proc.js';
 export * from './helpers/bytes.js';
+export * from './helpers/cgroups.js';
 
 /** Absolute path of the host fixture (run it as `[runtime, hostFixture, bindingEntry, mode]`). */
 export const hostFixture = new URL('../fixtures/host.mjs', import.meta.url).pathname;
@@ -29,5 +31,6 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     validationBehaviour(t, nr, env);
     teardownBehaviour(t, nr, env);
     leakBehaviour(t, nr, env);
+    cgroupBehaviour(t, nr, env);
   });
 }
