@@ -174,6 +174,15 @@ void nr_spawn_opts_init(nr_spawn_opts *opts);
  * shepherd's pid in *pid_out, or returns -errno. */
 int nr_host_open(const char *shepherd_path, pid_t *pid_out);
 
+/* nr_host_open, with the shepherd's cgroup root set: the shepherd starts
+ * with the host's environment, NETRUNNER_CGROUP_ROOT replaced by
+ * `cgroup_root` (a relative path, validated like a cgroup path; -EINVAL
+ * otherwise). NULL = keep the host's environment as it is (the root is then
+ * $NETRUNNER_CGROUP_ROOT, else "netrunner"). Added in protocol version 1;
+ * the wire protocol is unchanged. */
+int nr_host_open_with(const char *shepherd_path, const char *cgroup_root,
+                      pid_t *pid_out);
+
 /* Close the control socket (the shepherd then tears every child down) and
  * reap the shepherd, waiting at most `wait_ms`. Returns 0, or -ETIMEDOUT if
  * the shepherd was still running when the wait ended (it was SIGKILLed). */

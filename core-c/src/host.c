@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cgroup.h"
 #include "frame.h"
 #include "netrunner.h"
 
@@ -20,7 +21,8 @@ extern char **environ;
  * must not kill it before it can stop the children gracefully), every
  * signal at its default and none blocked. posix_spawn: the host may be a
  * multi-GiB process, and fork() copies its page tables. */
-static int start_shepherd(const char *path, int fd, pid_t *pid) {
+static int start_shepherd(const char *path, int fd, char *const *envp,
+                          pid_t *pid) {
   posix_spawn_file_actions_t fa;
   posix_spawnattr_t attr;
   sigset_t none, all;
@@ -39,7 +41,7 @@ static int start_shepherd(const char *path, int fd, pid_t *pid) {
   posix_spawnattr_setsigmask(&attr, &none);
   posix_spawnattr_setsigdefault(&attr, &all);
   posix_spawnattr_setpgroup(&attr, 0);
-  rc = posix_spawn(pid, path, &fa, &attr, argv, environ);
+  rc = posix_spawn(pid, path, &fa, &attr, argv, envp);
   posix_spawn_file_actions_destroy(&fa);
   posix_spawnattr_destroy(&attr);
   return -rc;
@@ -56,22 +58,60 @@ static int wait_hello(int ctl) {
   return 0;
 }
 
+#define ROOT_VAR "NETRUNNER_CGROUP_ROOT="
+
+/* environ without NETRUNNER_CGROUP_ROOT, then ROOT_VAR<root>; one malloc'd
+ * block (the pointer array, then the new entry), free() it once. */
+static char **env_with_root(const char *root) {
+  size_t n = 0, rlen = strlen(root), vlen = sizeof ROOT_VAR - 1;
+  while (environ[n]) n++;
+  char **env = malloc((n + 2) * sizeof *env + vlen + rlen + 1);
+  if (!env) return NULL;
+  char *entry = (char *)(env + n + 2);
+  memcpy(entry, ROOT_VAR, vlen);
+  memcpy(entry + vlen, root, rlen + 1);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (strncmp(environ[i], ROOT_VAR, vlen) != 0) env[k++] = environ[i];
+  env[k++] = entry;
+  env[k] = NULL;
+  return env;
+}
+
 int nr_host_open(const char *shepherd_path, pid_t *pid_out) {
+  return nr_host_open_with(shepherd_path, NULL, pid_out);
+}
+
+int nr_host_open_with(const char *shepherd_path, const char *cgroup_root,
+                      pid_t *pid_out) {
   int sv[2];
   pid_t pid = -1;
+  char **env = NULL;
   if (!shepherd_path || !pid_out) return -EINVAL;
-  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) return -errno;
+  if (cgroup_root) {
+    if (nr__cgroup_path_valid(cgroup_root, strlen(cgroup_root)) < 0)
+      return -EINVAL;
+    if (!(env = env_with_root(cgroup_root))) return -ENOMEM;
+  }
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {
+    int e = errno;
+    free(env);
+    return -e;
+  }
   /* dup2(3, 3) would leave CLOEXEC set: make sure the source is not 3. */
   if (sv[1] == 3) {
     int moved = fcntl(sv[1], F_DUPFD_CLOEXEC, 4);
     close(sv[1]);
     sv[1] = moved;
     if (moved < 0) {
+      int e = errno;
       close(sv[0]);
-      return -errno;
+      free(env);
+      return -e;
     }
   }
-  int rc = start_shepherd(shepherd_path, sv[1], &pid);
+  int rc = start_shepherd(shepherd_path, sv[1], env ? env : environ, &pid);
+  free(env);
   close(sv[1]);
   if (rc == 0) rc = wait_hello(sv[0]);
   if (rc < 0) {

@@ -6,7 +6,7 @@ import { OwnedFd } from './owned-fd.js';
 
 /** The Bun RuntimeAdapter: bun:ffi for the shepherd calls, Bun.file(fd) for fd I/O. */
 export const bunAdapter: RuntimeAdapter = {
-  openHost: () => new BunNativeHost(),
+  openHost: (options) => new BunNativeHost(options),
   reader: (fd) => new BunFdReader(fd),
   writer: (fd) => new BunFdWriter(fd),
   duplex: (fd) => {

@@ -1,4 +1,4 @@
-import type { NativeHost, SpawnReply } from '@netrunner/core';
+import type { HostOptions, NativeHost, SpawnReply } from '@netrunner/core';
 import { openLibrary, type NetrunnerSymbols } from './ffi-symbols.js';
 import { libraryPath, shepherdPath } from './native-path.js';
 
@@ -26,10 +26,11 @@ export class BunNativeHost implements NativeHost {
   readonly #child = new Int32Array(6);
   #closed = false;
 
-  constructor() {
+  constructor(options: HostOptions = {}) {
     const { lib, shepherd } = library();
     const pidOut = new Int32Array(1);
-    const ctl = lib.nr_host_open(shepherd, pidOut);
+    const root = options.cgroupRoot === undefined ? null : Buffer.from(`${options.cgroupRoot}\0`);
+    const ctl = lib.nr_host_open_with(shepherd, root, pidOut);
     if (ctl < 0) {
       throw Object.assign(new Error(`@netrunner/bun: cannot start the shepherd (errno ${-ctl})`), {
         code: 'ESHEPHERD',

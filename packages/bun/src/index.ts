@@ -39,3 +39,12 @@ export const spawn: NetRunnerApi['spawn'] = api.spawn;
 
 /** Kill every child and close the shepherd now (it reopens on the next call). */
 export const shutdown: NetRunnerApi['shutdown'] = api.shutdown;
+
+/**
+ * Set host-wide options (today: `cgroupRoot`) for the shepherd the next
+ * spawn starts; call it before the first spawn or after shutdown().
+ *
+ * @example
+ * configure({ cgroupRoot: 'myapp' }); // cgroup 'job-1' -> <hierarchy>/myapp/job-1
+ */
+export const configure: NetRunnerApi['configure'] = api.configure;

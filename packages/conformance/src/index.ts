@@ -1,5 +1,6 @@
 // @netrunner/conformance: the behaviour suite, written once for every runtime.
 import type { NetRunnerApi } from '@netrunner/core';
+import { cgroupBehaviour } from './suites/cgroup.js';
 import { daemonBehaviour } from './suites/daemon.js';
 import { leakBehaviour } from './suites/leaks.js';
 import { outputBehaviour } from './suites/output.js';
@@ -11,6 +12,7 @@ import type { ConformanceEnv, TestApi } from './test-api.js';
 export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
 export * from './helpers/proc.js';
 export * from './helpers/bytes.js';
+export * from './helpers/cgroups.js';
 
 /** Absolute path of the host fixture (run it as `[runtime, hostFixture, bindingEntry, mode]`). */
 export const hostFixture = new URL('../fixtures/host.mjs', import.meta.url).pathname;
@@ -31,5 +33,6 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     teardownBehaviour(t, nr, env);
     leakBehaviour(t, nr, env);
     daemonBehaviour(t, nr, env);
+    cgroupBehaviour(t, nr, env);
   });
 }

@@ -16,6 +16,12 @@ export interface SpawnFailure {
 /** What the native `spawn` returns. */
 export type SpawnReply = SpawnedChild | SpawnFailure;
 
+/** How to start a shepherd. */
+export interface HostOptions {
+  /** The cgroup root of the shepherd; absent = the host's environment decides. */
+  cgroupRoot?: string;
+}
+
 /**
  * One shepherd, as the runtime's native binding exposes it. Every call is
  * synchronous and short (a frame out, a frame back).
@@ -61,8 +67,12 @@ export interface FdWriter {
  * Bun.file(fd).
  */
 export interface RuntimeAdapter {
-  /** Start a shepherd (called lazily, once per realm, again only if it died). */
-  openHost(): NativeHost;
+  /**
+   * Start a shepherd (called lazily, once per realm, again only if it died).
+   * `cgroupRoot`, when given, replaces NETRUNNER_CGROUP_ROOT in the
+   * shepherd's environment (nr_host_open_with).
+   */
+  openHost(options?: HostOptions): NativeHost;
   /** Take ownership of a readable fd. */
   reader(fd: number): FdReader;
   /** Take ownership of a writable fd. */

@@ -1,4 +1,5 @@
-import type { RunOptions, RunResult, SpawnOptions, StreamOptions } from '@netrunner/types';
+import type { NetRunnerConfig, RunOptions, RunResult, SpawnOptions, StreamOptions } from '@netrunner/types';
+import { configure } from './configure.js';
 import type { RuntimeAdapter } from './adapter.js';
 import { HostEnv } from './child-env.js';
 import type { Context } from './context.js';
@@ -44,6 +45,17 @@ export interface NetRunnerApi {
   spawn(argv: readonly string[], options?: SpawnOptions): Promise<Process>;
   /** Kill every child (SIGKILL) and close this realm's shepherd now; the next call opens a new one. */
   shutdown(): void;
+  /**
+   * Set host-wide options; they apply to the shepherd started by the next
+   * spawn. Throws a ValidationError for a bad value, and a NetRunnerError
+   * (code 'ESHEPHERDOPEN') when a shepherd is already running with other
+   * settings: call it before the first spawn, or after `shutdown()`.
+   * Passing `{}` goes back to the defaults.
+   *
+   * @example
+   * configure({ cgroupRoot: 'myapp/jobs' }); // cgroup 'build-1' -> <hierarchy>/myapp/jobs/build-1
+   */
+  configure(config: NetRunnerConfig): void;
 }
 
 /**
@@ -60,5 +72,6 @@ export function createNetRunner(adapter: RuntimeAdapter): NetRunnerApi {
     stream: (argv, options) => stream(ctx, argv, options),
     spawn: (argv, options) => spawn(ctx, argv, options),
     shutdown: () => ctx.hosts.shutdown(),
+    configure: (config) => configure(ctx, config),
   };
 }

@@ -1,4 +1,4 @@
-import type { NativeHost, RuntimeAdapter, SpawnReply } from './adapter.js';
+import type { HostOptions, NativeHost, RuntimeAdapter, SpawnReply } from './adapter.js';
 
 const SIGKILL = 9;
 const EPIPE = 32;
@@ -13,6 +13,7 @@ export class HostManager {
   #adapter: RuntimeAdapter;
   #host: NativeHost | null = null;
   #hooked = false;
+  #options: HostOptions = {};
 
   constructor(adapter: RuntimeAdapter) {
     this.#adapter = adapter;
@@ -21,13 +22,27 @@ export class HostManager {
   /** The open host, opening it (and registering the exit hook) if needed. */
   get host(): NativeHost {
     if (this.#host === null) {
-      this.#host = this.#adapter.openHost();
+      this.#host = this.#adapter.openHost(this.#options);
       if (!this.#hooked) {
         this.#hooked = true;
         this.#adapter.onProcessExit(() => this.shutdown());
       }
     }
     return this.#host;
+  }
+
+  /** Whether a shepherd is open now. */
+  get open(): boolean {
+    return this.#host !== null;
+  }
+
+  /** Options for shepherds started from now on. */
+  set options(options: HostOptions) {
+    this.#options = options;
+  }
+
+  get options(): HostOptions {
+    return this.#options;
   }
 
   /** Spawn; if the shepherd has gone away, start a new one and retry once. */

@@ -1,6 +1,6 @@
 // @netrunner/core: the implementation both bindings share.
 export * from '@netrunner/types';
-export type { NativeHost, FdReader, FdWriter, RuntimeAdapter, SpawnReply, SpawnedChild, SpawnFailure } from './adapter.js';
+export type { HostOptions, NativeHost, FdReader, FdWriter, RuntimeAdapter, SpawnReply, SpawnedChild, SpawnFailure } from './adapter.js';
 export { createNetRunner, type NetRunnerApi } from './create-netrunner.js';
 export { Process } from './process.js';
 export { encodeSpawnRequest, type SpawnRequest, NR_SPAWN_PTY, NR_ENV_REPLACE } from './encode-spawn-request.js';

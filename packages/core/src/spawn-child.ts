@@ -6,8 +6,17 @@ import { encodeSpawnRequest, NR_ENV_REPLACE } from './encode-spawn-request.js';
 const STAGES: SpawnStage[] = ['host', 'request', 'resolve', 'resource', 'cwd', 'exec', 'cgroup', 'setup'];
 const STDERR_MODE = { consume: 0, redirect: 1, disabled: 2 } as const;
 
+const ENOENT = 2;
+
 /** Encode the request, ask the shepherd, and wrap the child; throws SpawnError. */
 export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
+  // cgroups are a Linux feature; elsewhere say so before asking the shepherd.
+  const platform = (globalThis as { process?: { platform?: string } }).process?.platform;
+  if (opts.cgroup !== null && platform !== undefined && platform !== 'linux') {
+    throw new SpawnError(opts.argv, ENOENT, 'ENOENT', 'cgroup', {
+      cause: new Error(`cgroups are unavailable on this platform (${platform}); remove the \`cgroup\` option`),
+    });
+  }
   const request = encodeSpawnRequest({
     pty: opts.pty !== null,
     stderrMode: STDERR_MODE[opts.stderr],

@@ -156,16 +156,18 @@ Napi::Object Arg(const Napi::CallbackInfo& info, size_t i) {
   return info[i].As<Napi::Object>();
 }
 
-// open(shepherdPath) -> { ctl, pid } | { errno }
+// open(shepherdPath, cgroupRoot?) -> { ctl, pid } | { errno }
 Napi::Value Open(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 1 || !info[0].IsString()) {
-    Napi::TypeError::New(env, "netrunner addon: open(shepherdPath)").ThrowAsJavaScriptException();
+    Napi::TypeError::New(env, "netrunner addon: open(shepherdPath, cgroupRoot?)").ThrowAsJavaScriptException();
     return env.Undefined();
   }
   std::string path = info[0].As<Napi::String>().Utf8Value();
+  bool hasRoot = info.Length() > 1 && info[1].IsString();
+  std::string root = hasRoot ? info[1].As<Napi::String>().Utf8Value() : std::string();
   pid_t pid = -1;
-  int ctl = nr_host_open(path.c_str(), &pid);
+  int ctl = nr_host_open_with(path.c_str(), hasRoot ? root.c_str() : nullptr, &pid);
   Napi::Object out = Napi::Object::New(env);
   if (ctl < 0) {
     out.Set("errno", -ctl);

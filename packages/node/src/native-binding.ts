@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The addon's exports (see addon/addon.cc). */
 export interface NativeBinding {
-  open(shepherdPath: string): { ctl: number; pid: number } | { errno: number };
+  open(shepherdPath: string, cgroupRoot?: string): { ctl: number; pid: number } | { errno: number };
   spawn(ctl: number, request: Uint8Array):
     | { pid: number; stdinFd: number; stdoutFd: number; stderrFd: number; statusFd: number }
     | { errno: number; stage: number };

@@ -2,7 +2,7 @@ import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { ReadStream } from 'node:tty';
 import { isMainThread } from 'node:worker_threads';
-import type { NativeHost, RuntimeAdapter } from '@netrunner/core';
+import type { HostOptions, NativeHost, RuntimeAdapter } from '@netrunner/core';
 import { nativeBinding, shepherdPath } from './native-binding.js';
 import { SocketReader } from './socket-reader.js';
 import { SocketWriter } from './socket-writer.js';
@@ -10,9 +10,9 @@ import { SocketWriter } from './socket-writer.js';
 // How long the exit hook waits for the shepherd to reap everything and exit.
 const CLOSE_WAIT_MS = 2000;
 
-function openHost(): NativeHost {
+function openHost(options: HostOptions = {}): NativeHost {
   const { binding, file } = nativeBinding();
-  const opened = binding.open(shepherdPath(file));
+  const opened = binding.open(shepherdPath(file), options.cgroupRoot);
   if ('errno' in opened) {
     throw Object.assign(new Error(`@netrunner/node: cannot start the shepherd (errno ${opened.errno})`), {
       code: 'ESHEPHERD',

@@ -7,6 +7,7 @@ export type {
   PtyOptions,
   CpuMax,
   CgroupOptions,
+  NetRunnerConfig,
   InputChunk,
   InputSource,
   SpawnOptions,
@@ -24,7 +25,7 @@ export { NonZeroExitError } from './errors/non-zero-exit-error.js';
 export { errnoName } from './errno-name.js';
 export { formatValue } from './validate/format-value.js';
 export { validateArgv } from './validate/validate-argv.js';
-export type { NormalizedCgroup } from './validate/normalize-cgroup.js';
+export { normalizeCgroupPath, MAX_CGROUP_PATH, type NormalizedCgroup } from './validate/normalize-cgroup.js';
 export {
   normalizeSpawnOptions,
   DEFAULT_KILL_TIMEOUT,

@@ -10,15 +10,30 @@ export interface PtyOptions {
 /** CPU limit: a number of CPUs (`1.5`), or an explicit quota and period. */
 export type CpuMax = number | { quotaUs: number; periodUs?: number };
 
-/** A cgroup v2 to run the child in, relative to netrunner's cgroup root. */
+/**
+ * A fresh cgroup to run the child in, relative to netrunner's cgroup root
+ * (see `configure({ cgroupRoot })`). Linux only. It must not exist yet; it
+ * is removed, and everything left in it killed, when the child exits.
+ */
 export interface CgroupOptions {
   path: string;
-  /** memory.max in bytes. */
+  /** Memory limit in bytes (memory.max; no swap on top). */
   memoryMax?: number;
-  /** pids.max. */
+  /** Most processes and threads at once (pids.max). */
   pidsMax?: number;
-  /** cpu.max. */
+  /** CPU bandwidth (cpu.max / cfs quota). */
   cpuMax?: CpuMax;
+}
+
+/** Host-wide settings, see `configure()`. */
+export interface NetRunnerConfig {
+  /**
+   * The directory, relative to each cgroup hierarchy's base, under which
+   * every `cgroup` path goes ('/'-separated segments of [A-Za-z0-9._-]).
+   * Default: the host's NETRUNNER_CGROUP_ROOT when its shepherd starts,
+   * else 'netrunner'.
+   */
+  cgroupRoot?: string;
 }
 
 /** One chunk of input. Strings are sent as UTF-8. */
@@ -38,7 +53,7 @@ export interface SpawnOptions {
   pty?: boolean | PtyOptions;
   /** Milliseconds between SIGTERM and SIGKILL when netrunner stops a child. Default 5000. */
   killTimeout?: number;
-  /** A cgroup v2 path, or a path with limits. */
+  /** A cgroup path (relative to the cgroup root), or a path with limits. */
   cgroup?: string | CgroupOptions;
   /** Working directory of the child. Default: the host's. */
   cwd?: string;

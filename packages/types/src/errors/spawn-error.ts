@@ -18,11 +18,26 @@ const FIELD: Partial<Record<SpawnStage, string>> = {
   cgroup: 'cgroup',
 };
 
+/** What a cgroup-stage errno means, in words. */
+const CGROUP_REASON: Readonly<Record<string, string>> = {
+  ENOENT: 'cgroups are unavailable on this platform (no cgroup hierarchy is mounted)',
+  EOPNOTSUPP: 'a requested cgroup limit cannot be enforced: no mounted cgroup hierarchy provides its controller (or cgroups are unavailable on this platform)',
+  EEXIST: 'the cgroup already exists (netrunner never adopts an existing cgroup; pick a fresh path)',
+  EACCES: 'no permission to create the cgroup (run as root or under a delegated cgroup)',
+  EPERM: 'no permission to create the cgroup (run as root or under a delegated cgroup)',
+  EROFS: 'the cgroup filesystem is read-only',
+  EINVAL: 'the kernel refused the cgroup path, root or a limit value',
+  EBUSY: 'the cgroup is busy',
+};
+
 /**
  * The child could not be started. `.code` is the errno name ('ENOENT',
  * 'EACCES', ...), `.stage` where it failed, and `.field` the option to blame
  * when there is one: 'argv' (program not found or not executable), 'cwd'
- * (the working directory is missing or not a directory), 'cgroup'.
+ * (the working directory is missing or not a directory), 'cgroup' (the
+ * cgroup could not be made, limited or joined: 'ENOENT' no cgroups on this
+ * platform, 'EOPNOTSUPP' a limit no hierarchy can enforce, 'EEXIST' the
+ * cgroup already exists).
  *
  * @example
  * await run(['no-such-program']).catch((e) => e.code); // 'ENOENT'
@@ -36,7 +51,8 @@ export class SpawnError extends NetRunnerError {
   constructor(argv: readonly string[], errno: number, code: string, stage: SpawnStage, details: ErrorDetails = {}) {
     const field = FIELD[stage];
     const what = field === 'cwd' ? ' (`cwd`)' : field === 'cgroup' ? ' (`cgroup`)' : '';
-    super(`Cannot spawn \`${argv[0] ?? ''}\`: ${code} at stage ${stage}${what}`, { ...details, code });
+    const reason = stage === 'cgroup' && CGROUP_REASON[code] ? `: ${CGROUP_REASON[code]}` : '';
+    super(`Cannot spawn \`${argv[0] ?? ''}\`: ${code} at stage ${stage}${what}${reason}`, { ...details, code });
     this.errno = errno;
     this.stage = stage;
     this.field = field;

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/validation-error.js';
-import { cleanString, nonNegativeInteger, plainObject } from './checks.js';
+import { cleanString, plainObject } from './checks.js';
 
 /** A cgroup request as the wire protocol carries it; -1 = unset. */
 export interface NormalizedCgroup {
@@ -11,14 +11,40 @@ export interface NormalizedCgroup {
 }
 
 const DEFAULT_PERIOD_US = 100_000;
+/** The longest cgroup path (and root) in bytes, as the C core checks it. */
+export const MAX_CGROUP_PATH = 255;
+const SEGMENT = /^[A-Za-z0-9._-]+$/;
+const PATH_RULE = `a relative path of at most ${MAX_CGROUP_PATH} bytes, '/'-separated segments of [A-Za-z0-9._-], none empty, '.' or '..'`;
 
-function normalizePath(value: unknown): string {
-  const path = cleanString(value, 'cgroup.path', true);
-  const parts = path.split('/');
-  if (path.startsWith('/') || parts.some((p) => p === '' || p === '.' || p === '..')) {
-    throw new ValidationError('cgroup.path', "a relative path without '.', '..' or empty segments", value);
-  }
+/**
+ * Check a cgroup path relative to the cgroup root (the same rule as the C
+ * core's): it can never leave the root.
+ *
+ * @example
+ * normalizeCgroupPath('jobs/42', 'cgroup.path'); // 'jobs/42'
+ * normalizeCgroupPath('../x', 'cgroup.path');    // throws ValidationError
+ */
+export function normalizeCgroupPath(value: unknown, field: string): string {
+  const path = cleanString(value, field, true);
+  const bad =
+    path.length > MAX_CGROUP_PATH ||
+    path.split('/').some((p) => p === '.' || p === '..' || !SEGMENT.test(p));
+  if (bad) throw new ValidationError(field, PATH_RULE, value);
   return path;
+}
+
+function positiveInteger(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
+    throw new ValidationError(field, 'a positive integer', value);
+  }
+  return value;
+}
+
+function nonNegative(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new ValidationError(field, 'a non-negative integer', value);
+  }
+  return value;
 }
 
 function cpuMax(value: unknown): [number, number] {
@@ -27,22 +53,22 @@ function cpuMax(value: unknown): [number, number] {
     return [Math.max(1000, Math.round(value * DEFAULT_PERIOD_US)), DEFAULT_PERIOD_US];
   }
   const o = plainObject(value, 'cgroup.cpuMax');
-  const quota = nonNegativeInteger(o.quotaUs, 'cgroup.cpuMax.quotaUs');
-  const period = o.periodUs === undefined ? DEFAULT_PERIOD_US : nonNegativeInteger(o.periodUs, 'cgroup.cpuMax.periodUs');
+  const quota = positiveInteger(o.quotaUs, 'cgroup.cpuMax.quotaUs');
+  const period = o.periodUs === undefined ? DEFAULT_PERIOD_US : positiveInteger(o.periodUs, 'cgroup.cpuMax.periodUs');
   return [quota, period];
 }
 
 /** Check the `cgroup` option (a path, or a path with limits). */
 export function normalizeCgroup(value: unknown): NormalizedCgroup {
   if (typeof value === 'string') {
-    return { path: normalizePath(value), memoryMax: -1, pidsMax: -1, cpuQuotaUs: -1, cpuPeriodUs: -1 };
+    return { path: normalizeCgroupPath(value, 'cgroup.path'), memoryMax: -1, pidsMax: -1, cpuQuotaUs: -1, cpuPeriodUs: -1 };
   }
   const o = plainObject(value, 'cgroup');
   const [cpuQuotaUs, cpuPeriodUs] = o.cpuMax === undefined ? [-1, -1] : cpuMax(o.cpuMax);
   return {
-    path: normalizePath(o.path),
-    memoryMax: o.memoryMax === undefined ? -1 : nonNegativeInteger(o.memoryMax, 'cgroup.memoryMax'),
-    pidsMax: o.pidsMax === undefined ? -1 : nonNegativeInteger(o.pidsMax, 'cgroup.pidsMax'),
+    path: normalizeCgroupPath(o.path, 'cgroup.path'),
+    memoryMax: o.memoryMax === undefined ? -1 : positiveInteger(o.memoryMax, 'cgroup.memoryMax'),
+    pidsMax: o.pidsMax === undefined ? -1 : nonNegative(o.pidsMax, 'cgroup.pidsMax'),
     cpuQuotaUs,
     cpuPeriodUs,
   };

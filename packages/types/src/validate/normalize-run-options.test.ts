@@ -45,6 +45,13 @@ describe('run options', () => {
       [['ls'], { cgroup: '/abs' }, 'cgroup.path'],
       [['ls'], { cgroup: 'a/../b' }, 'cgroup.path'],
       [['ls'], { cgroup: { path: 'a', memoryMax: -2 } }, 'cgroup.memoryMax'],
+      [['ls'], { cgroup: { path: 'a', memoryMax: 0 } }, 'cgroup.memoryMax'],
+      [['ls'], { cgroup: 'a b' }, 'cgroup.path'],
+      [['ls'], { cgroup: 'a//b' }, 'cgroup.path'],
+      [['ls'], { cgroup: 'a/' }, 'cgroup.path'],
+      [['ls'], { cgroup: 'x'.repeat(256) }, 'cgroup.path'],
+      [['ls'], { cgroup: { path: '..' } }, 'cgroup.path'],
+      [['ls'], { cgroup: { path: 'a', cpuMax: { quotaUs: 0 } } }, 'cgroup.cpuMax.quotaUs'],
       [['ls'], { cgroup: { path: 'a', cpuMax: 0 } }, 'cgroup.cpuMax'],
       [['ls'], null, 'options'],
     ];
