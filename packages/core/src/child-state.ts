@@ -7,6 +7,12 @@ import { OutputChannel } from './output-channel.js';
 import { readExitRecord } from './read-exit-record.js';
 
 const ESRCH = 3;
+// VEOF (Ctrl-D), the terminal's default end-of-file character.
+const EOF_ONCE = new Uint8Array([4]);
+// Mid-line, the first VEOF only hands the pending line to the reader; the second is the end of file.
+const EOF_TWICE = new Uint8Array([4, 4]);
+// Bytes after which a terminal's line is empty: newline, carriage return (ICRNL), VEOF, Ctrl-C (flushes input).
+const LINE_START = new Set([10, 13, 4, 3]);
 
 /** How the status pipe ended: a record, or the shepherd's death. */
 export type ExitOutcome = { info: ExitInfo; record: ExitRecord } | { error: NetRunnerError };
@@ -30,6 +36,8 @@ export class ChildState {
   bytesIn = 0;
   writeCount = 0;
   stdinClosed: boolean;
+  /** The last byte written to stdin, or -1 before any (under a PTY, decides how closeStdin sends EOF). */
+  #lastByte = -1;
   #stdin: FdWriter | null;
   #hosts: HostManager;
   #startedAt = performance.now();
@@ -74,17 +82,34 @@ export class ChildState {
       throw new NetRunnerError('stdin is closed', { code: 'EPIPE', pid: this.pid });
     }
     this.writeCount++;
+    this.#lastByte = chunk[chunk.length - 1] ?? this.#lastByte;
     await this.#stdin.write(chunk);
     this.bytesIn += chunk.length;
   }
 
-  /** Half-close stdin so the child reads EOF (a no-op under a PTY). */
+  /**
+   * Close stdin so the child reads EOF. A pipe is half-closed. A terminal
+   * cannot be: under a PTY the EOF character (Ctrl-D) is typed instead, twice
+   * if a line is pending, so a canonical-mode reader sees end of file; later
+   * writes reject, while the master stays open for reading and resize.
+   */
   async closeStdin(): Promise<void> {
-    if (this.pty || this.stdinClosed || this.#stdin === null) return;
+    if (this.stdinClosed || this.#stdin === null) return;
     this.stdinClosed = true;
     const stdin = this.#stdin;
     this.#stdin = null;
-    await stdin.end().catch(() => stdin.destroy());
+    if (!this.pty) {
+      await stdin.end().catch(() => stdin.destroy());
+      return;
+    }
+    const atLineStart = this.#lastByte < 0 || LINE_START.has(this.#lastByte);
+    try {
+      await stdin.write(atLineStart ? EOF_ONCE : EOF_TWICE);
+    } catch {
+      // the child is gone (EIO): nothing left to tell
+    } finally {
+      stdin.destroy();
+    }
   }
 
   #closeStdinNow(): void {

@@ -47,7 +47,14 @@ export const nodeAdapter: RuntimeAdapter = {
     } catch {
       socket = new ReadStream(fd); // a PTY master is a TTY to libuv; tty.ReadStream writes too
     }
-    return { reader: new SocketReader(socket), writer: new SocketWriter(socket) };
+    // One socket, two users: the writer half lets go when stdin is closed or
+    // the child exits, the reader half at EOF; the socket (and the master) is
+    // destroyed only when both have, so output is never cut short.
+    let users = 2;
+    const release = (s: Socket): void => {
+      if (--users === 0) s.destroy();
+    };
+    return { reader: new SocketReader(socket, release), writer: new SocketWriter(socket, release) };
   },
   onProcessExit: (fn) => {
     // 'exit' also fires for process.exit() and after an uncaught exception.

@@ -11,11 +11,14 @@ export class SocketReader implements FdReader {
   #queue: Uint8Array[] = [];
   #ended = false;
   #wake: (() => void) | null = null;
+  #release: (socket: Socket) => void;
 
-  constructor(fdOrSocket: number | Socket) {
+  /** `release` closes the socket once this reader is done (default: destroy it; a PTY's shared socket counts its users). */
+  constructor(fdOrSocket: number | Socket, release: (socket: Socket) => void = (s) => s.destroy()) {
     const socket =
       typeof fdOrSocket === 'number' ? new Socket({ fd: fdOrSocket, readable: true, writable: false }) : fdOrSocket;
     this.#socket = socket;
+    this.#release = release;
     socket.pause();
     socket.on('data', (chunk: Buffer) => {
       this.#queue.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -28,6 +31,8 @@ export class SocketReader implements FdReader {
     };
     socket.on('end', end);
     socket.on('close', end);
+    // A PTY master reads EIO once the child and every holder of the slave
+    // are gone: that is its end of file, and everything before it was queued.
     socket.on('error', end);
   }
 
@@ -58,7 +63,7 @@ export class SocketReader implements FdReader {
     this.#socket = null;
     this.#ended = true;
     this.#queue = [];
-    socket?.destroy();
+    if (socket !== null) this.#release(socket);
     this.#signal();
   }
 }

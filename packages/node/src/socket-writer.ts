@@ -4,12 +4,15 @@ import type { FdWriter } from '@netrunner/core';
 /** Writer over a pipe or socket fd; write() resolves once libuv has handed the bytes to the kernel. */
 export class SocketWriter implements FdWriter {
   #socket: Socket | null;
+  #release: (socket: Socket) => void;
 
-  constructor(fdOrSocket: number | Socket) {
+  /** `release` closes the socket once this writer is done (default: destroy it; a PTY's shared socket counts its users). */
+  constructor(fdOrSocket: number | Socket, release: (socket: Socket) => void = (s) => s.destroy()) {
     const socket =
       typeof fdOrSocket === 'number' ? new Socket({ fd: fdOrSocket, readable: false, writable: true }) : fdOrSocket;
     socket.on('error', () => undefined); // reported through write()'s callback
     this.#socket = socket;
+    this.#release = release;
   }
 
   write(chunk: Uint8Array): Promise<void> {
@@ -35,6 +38,6 @@ export class SocketWriter implements FdWriter {
   destroy(): void {
     const socket = this.#socket;
     this.#socket = null;
-    socket?.destroy();
+    if (socket !== null) this.#release(socket);
   }
 }
