@@ -2,6 +2,7 @@
 import type { NetRunnerApi } from '@netrunner/core';
 import { leakBehaviour } from './suites/leaks.js';
 import { outputBehaviour } from './suites/output.js';
+import { ptyBehaviour } from './suites/pty.js';
 import { readmeExamples } from './suites/readme.js';
 import { teardownBehaviour } from './suites/teardown.js';
 import { validationBehaviour } from './suites/validation.js';
@@ -28,6 +29,7 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     outputBehaviour(t, nr, env);
     validationBehaviour(t, nr, env);
     teardownBehaviour(t, nr, env);
+    ptyBehaviour(t, nr, env);
     leakBehaviour(t, nr, env);
   });
 }

@@ -41,12 +41,10 @@ export const nodeAdapter: RuntimeAdapter = {
   reader: (fd) => new SocketReader(fd),
   writer: (fd) => new SocketWriter(fd),
   duplex: (fd) => {
-    let socket: Socket;
-    try {
-      socket = new Socket({ fd, readable: true, writable: true });
-    } catch {
-      socket = new ReadStream(fd); // a PTY master is a TTY to libuv; tty.ReadStream writes too
-    }
+    // A PTY master is a TTY to libuv, so net.Socket refuses it; tty.ReadStream
+    // reads and writes. allowHalfOpen: the end of reading must not close the
+    // fd under the writer, nor before drainTerminal has emptied it.
+    const socket: Socket = new ReadStream(fd, { allowHalfOpen: true });
     // One socket, two users: the writer half lets go when stdin is closed or
     // the child exits, the reader half at EOF; the socket (and the master) is
     // destroyed only when both have, so output is never cut short.
@@ -54,7 +52,7 @@ export const nodeAdapter: RuntimeAdapter = {
     const release = (s: Socket): void => {
       if (--users === 0) s.destroy();
     };
-    return { reader: new SocketReader(socket, release), writer: new SocketWriter(socket, release) };
+    return { reader: new SocketReader(socket, { release, terminalFd: fd }), writer: new SocketWriter(socket, release) };
   },
   onProcessExit: (fn) => {
     // 'exit' also fires for process.exit() and after an uncaught exception.

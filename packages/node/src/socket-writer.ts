@@ -6,7 +6,7 @@ export class SocketWriter implements FdWriter {
   #socket: Socket | null;
   #release: (socket: Socket) => void;
 
-  /** `release` closes the socket once this writer is done (default: destroy it; a PTY's shared socket counts its users). */
+  /** `release` is called once when the writer is done (default: destroy the socket; a PTY's shared socket counts its users). */
   constructor(fdOrSocket: number | Socket, release: (socket: Socket) => void = (s) => s.destroy()) {
     const socket =
       typeof fdOrSocket === 'number' ? new Socket({ fd: fdOrSocket, readable: false, writable: true }) : fdOrSocket;
