@@ -1,10 +1,11 @@
 import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { ReadStream } from 'node:tty';
-import type { NativeHost, RuntimeAdapter } from '@netrunner/core';
+import { TerminalWriter, type NativeHost, type RuntimeAdapter } from '@netrunner/core';
 import { nativeBinding, shepherdPath } from './native-binding.js';
 import { SocketReader } from './socket-reader.js';
 import { SocketWriter } from './socket-writer.js';
+import { writeSome } from './write-some.js';
 
 // How long the exit hook waits for the shepherd to reap everything and exit.
 const CLOSE_WAIT_MS = 2000;
@@ -42,17 +43,20 @@ export const nodeAdapter: RuntimeAdapter = {
   writer: (fd) => new SocketWriter(fd),
   duplex: (fd) => {
     // A PTY master is a TTY to libuv, so net.Socket refuses it; tty.ReadStream
-    // reads and writes. allowHalfOpen: the end of reading must not close the
-    // fd under the writer, nor before drainTerminal has emptied it.
+    // reads it. allowHalfOpen: the end of reading must not close the fd under
+    // the writer, nor before drainTerminal has emptied it. Writes do not go
+    // through it: libuv writes to a master it cannot reopen in blocking mode,
+    // which would freeze the event loop when the child stops reading (see
+    // TerminalWriter).
     const socket: Socket = new ReadStream(fd, { allowHalfOpen: true });
-    // One socket, two users: the writer half lets go when stdin is closed or
-    // the child exits, the reader half at EOF; the socket (and the master) is
-    // destroyed only when both have, so output is never cut short.
+    // Two users: the writer half lets go when stdin is closed or the child
+    // exits, the reader half at EOF; the socket (and the master) is destroyed
+    // only when both have, so output is never cut short.
     let users = 2;
-    const release = (s: Socket): void => {
-      if (--users === 0) s.destroy();
+    const release = (): void => {
+      if (--users === 0) socket.destroy();
     };
-    return { reader: new SocketReader(socket, { release, terminalFd: fd }), writer: new SocketWriter(socket, release) };
+    return { reader: new SocketReader(socket, { release, terminalFd: fd }), writer: new TerminalWriter(writeSome(fd), release) };
   },
   onProcessExit: (fn) => {
     // 'exit' also fires for process.exit() and after an uncaught exception.

@@ -137,6 +137,30 @@ export function ptyBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv)
       expect(s.stdout).toBe('one\r\ngot:one\r\n');
     });
 
+    it('keeps a write pending while the child does not read its terminal, without blocking the event loop', async () => {
+      // Raw mode: the terminal queues input instead of discarding a line past 4 KiB, so the master fills.
+      const p = await nr.spawn(['sh', '-c', 'stty raw -echo; echo ready; exec sleep 100'], { pty: true });
+      expect(await readUntil(p, /ready/)).toContain('ready');
+      let settled = false;
+      const pending = p.write(new Uint8Array(1 << 20).fill(97)).finally(() => {
+        settled = true;
+      });
+      const ticks = await new Promise<number>((resolve) => {
+        let n = 0;
+        const timer = setInterval(() => {
+          if (++n === 10) {
+            clearInterval(timer);
+            resolve(n);
+          }
+        }, 10);
+      });
+      expect(ticks).toBe(10);
+      expect(settled).toBe(false);
+      await p[Symbol.asyncDispose]();
+      const e = await caught(pending);
+      expect(e instanceof Error).toBe(true);
+    });
+
     it('counts bytes in and out under a PTY', async () => {
       const r = await nr.run(['cat'], { pty: true, input: 'hello', timeout: 10_000 });
       expect(r.stats.bytesIn).toBe(5);
