@@ -97,19 +97,16 @@ export class ChildState {
     if (this.stdinClosed || this.#stdin === null) return;
     this.stdinClosed = true;
     const stdin = this.#stdin;
-    this.#stdin = null;
     if (!this.pty) {
+      this.#stdin = null;
       await stdin.end().catch(() => stdin.destroy());
       return;
     }
+    // The writer half is kept until the child is reaped (#onExit): closing
+    // the master while the child lives hangs its terminal up (SIGHUP), and a
+    // child that closes its fds before exiting (cat does) would race it.
     const atLineStart = this.#lastByte < 0 || LINE_START.has(this.#lastByte);
-    try {
-      await stdin.write(atLineStart ? EOF_ONCE : EOF_TWICE);
-    } catch {
-      // the child is gone (EIO): nothing left to tell
-    } finally {
-      stdin.destroy();
-    }
+    await stdin.write(atLineStart ? EOF_ONCE : EOF_TWICE).catch(() => undefined);
   }
 
   #closeStdinNow(): void {

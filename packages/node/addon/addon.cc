@@ -3,6 +3,8 @@
 // logic lives in C (libnetrunner) or TypeScript (@netrunner/core).
 #include <napi.h>
 
+#include <cerrno>
+#include <fcntl.h>
 #include <string>
 
 #include "netrunner.h"
@@ -94,6 +96,16 @@ Napi::Value PtyResize(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), nr_pty_resize(Int(o, "fd"), Int(o, "rows"), Int(o, "cols")));
 }
 
+// dup({ fd }) -> new fd (close-on-exec) | -errno. The PTY reader gets its own
+// fd, so libuv closing it (as it does after EIO) never closes the master's
+// last reference while the child lives (that would hang up its terminal).
+Napi::Value Dup(const Napi::CallbackInfo& info) {
+  Napi::Object o = Arg(info, 0);
+  if (info.Env().IsExceptionPending()) return info.Env().Undefined();
+  int fd = fcntl(Int(o, "fd"), F_DUPFD_CLOEXEC, 3);
+  return Napi::Number::New(info.Env(), fd < 0 ? -errno : fd);
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("open", Napi::Function::New(env, Open, "open"));
   exports.Set("spawn", Napi::Function::New(env, Spawn, "spawn"));
@@ -101,6 +113,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("killAll", Napi::Function::New(env, KillAll, "killAll"));
   exports.Set("close", Napi::Function::New(env, Close, "close"));
   exports.Set("ptyResize", Napi::Function::New(env, PtyResize, "ptyResize"));
+  exports.Set("dup", Napi::Function::New(env, Dup, "dup"));
   exports.Set("protocolVersion", Napi::Number::New(env, NR_PROTOCOL_VERSION));
   return exports;
 }

@@ -13,6 +13,8 @@ export interface NativeBinding {
   killAll(o: { ctl: number; signal: number }): number;
   close(o: { ctl: number; pid: number; waitMs: number }): number;
   ptyResize(o: { fd: number; rows: number; cols: number }): number;
+  /** A close-on-exec duplicate of fd, or -errno. */
+  dup(o: { fd: number }): number;
   protocolVersion: number;
 }
 

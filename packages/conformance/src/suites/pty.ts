@@ -161,6 +161,17 @@ export function ptyBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv)
       expect(e instanceof Error).toBe(true);
     });
 
+    it('never hangs up a child that closes its terminal just before it exits (cat, 50 times)', async () => {
+      const results: string[] = [];
+      for (let i = 0; i < 50; i++) {
+        const r = await nr.run(['cat'], { pty: true, input: 'hello', timeout: 10_000 });
+        results.push(`${r.exitCode} ${r.signal} ${r.stdout}`);
+      }
+      expect(results.filter((r) => r !== '0 null hellohello')).toEqual([]);
+      const late = await nr.run(['sh', '-c', 'echo hi; exec 0<&- 1>&- 2>&-; sleep 0.3'], { pty: true });
+      expect([late.stdout, late.exitCode, late.signal]).toEqual(['hi\r\n', 0, null]);
+    });
+
     it('counts bytes in and out under a PTY', async () => {
       const r = await nr.run(['cat'], { pty: true, input: 'hello', timeout: 10_000 });
       expect(r.stats.bytesIn).toBe(5);
