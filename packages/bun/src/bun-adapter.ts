@@ -1,8 +1,9 @@
-import type { RuntimeAdapter } from '@netrunner/core';
+import { TerminalWriter, type RuntimeAdapter } from '@netrunner/core';
 import { BunFdReader } from './fd-reader.js';
 import { BunFdWriter } from './fd-writer.js';
 import { BunNativeHost } from './bun-native-host.js';
 import { OwnedFd } from './owned-fd.js';
+import { writeSome } from './write-some.js';
 
 /** The Bun RuntimeAdapter: bun:ffi for the shepherd calls, Bun.file(fd) for fd I/O. */
 export const bunAdapter: RuntimeAdapter = {
@@ -10,9 +11,11 @@ export const bunAdapter: RuntimeAdapter = {
   reader: (fd) => new BunFdReader(fd),
   writer: (fd) => new BunFdWriter(fd),
   duplex: (fd) => {
-    // The shepherd made the master O_NONBLOCK (Bun fails on a blocking one).
+    // The shepherd made the master O_NONBLOCK (Bun's stream fails on a
+    // blocking one, and a FileSink would clear it: see TerminalWriter). The
+    // fd is closed once, when both halves have released it.
     const shared = new OwnedFd(fd, 2);
-    return { reader: new BunFdReader(shared), writer: new BunFdWriter(shared) };
+    return { reader: new BunFdReader(shared), writer: new TerminalWriter(writeSome(fd), () => shared.release()) };
   },
   onProcessExit: (fn) => {
     // Bun fires 'exit' on a normal exit, on process.exit() and after an uncaught exception.

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'bun:test';
-import { readFileSync } from 'node:fs';
+import { fstatSync, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { bunAdapter } from '../src/bun-adapter.ts';
 import { symbols } from '../src/ffi-symbols.ts';
 import { libraryPath, shepherdPath } from '../src/native-path.ts';
 import { run, shutdown, spawn } from '../src/index.ts';
@@ -9,6 +10,14 @@ const header = readFileSync(new URL('../../../core-c/include/netrunner.h', impor
 function wchar(pid: number): number {
   const line = readFileSync(`/proc/${pid}/io`, 'utf8').split('\n').find((l) => l.startsWith('wchar:'));
   return Number(line?.split(/\s+/)[1]);
+}
+
+function readlinkOr(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '';
+  }
 }
 
 function fdCount(): number {
@@ -89,6 +98,43 @@ describe('@netrunner/bun fd I/O on Bun', () => {
     for await (const chunk of p.stdout) out += new TextDecoder().decode(chunk);
     expect(out).toBe('ready');
     expect((await p.wait()).exitCode).toBe(4);
+  });
+
+  it('duplex() closes the fd once, after both the reader and the writer let go', async () => {
+    const isOpen = (fd: number): boolean => {
+      try {
+        fstatSync(fd);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const fd = openSync('/dev/null', 'r+');
+    const { reader, writer } = bunAdapter.duplex(fd);
+    reader.destroy();
+    expect(isOpen(fd)).toBe(true);
+    await writer.end();
+    expect(isOpen(fd)).toBe(false);
+    // The number is free again; a new file may get it. Late calls must not close it.
+    const reused = openSync('/dev/null', 'r');
+    reader.destroy();
+    writer.destroy();
+    expect(reused === fd ? isOpen(fd) : true).toBe(true);
+  });
+
+  it('keeps writing to a PTY after reading it (the master stays O_NONBLOCK)', async () => {
+    await using p = await spawn(['cat'], { pty: true });
+    for (const word of ['one', 'two', 'three']) {
+      await p.write(`${word}\n`);
+      let out = '';
+      while (!out.includes(`${word}\r\n${word}\r\n`)) out += new TextDecoder().decode((await p.read())!);
+      const masters = readdirSync('/proc/self/fd').filter((fd) => readlinkOr(`/proc/self/fd/${fd}`) === '/dev/ptmx');
+      expect(masters.length).toBeGreaterThan(0);
+      for (const fd of masters) {
+        const flags = /flags:\s+(\d+)/.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'))![1]!;
+        expect(Number.parseInt(flags, 8) & 0o4000).toBe(0o4000); // O_NONBLOCK
+      }
+    }
   });
 
   it('leaves no fd behind after 200 runs', async () => {

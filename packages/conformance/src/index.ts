@@ -4,6 +4,7 @@ import { cgroupBehaviour } from './suites/cgroup.js';
 import { daemonBehaviour } from './suites/daemon.js';
 import { leakBehaviour } from './suites/leaks.js';
 import { outputBehaviour } from './suites/output.js';
+import { ptyBehaviour } from './suites/pty.js';
 import { readmeExamples } from './suites/readme.js';
 import { teardownBehaviour } from './suites/teardown.js';
 import { validationBehaviour } from './suites/validation.js';
@@ -31,6 +32,7 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     outputBehaviour(t, nr, env);
     validationBehaviour(t, nr, env);
     teardownBehaviour(t, nr, env);
+    ptyBehaviour(t, nr, env);
     leakBehaviour(t, nr, env);
     daemonBehaviour(t, nr, env);
     cgroupBehaviour(t, nr, env);

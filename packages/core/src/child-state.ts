@@ -8,6 +8,12 @@ import { readExitStatus } from './read-exit-record.js';
 
 const ESRCH = 3;
 const SIGKILL = 9;
+// VEOF (Ctrl-D), the terminal's default end-of-file character.
+const EOF_ONCE = new Uint8Array([4]);
+// Mid-line, the first VEOF only hands the pending line to the reader; the second is the end of file.
+const EOF_TWICE = new Uint8Array([4, 4]);
+// Bytes after which a terminal's line is empty: newline, carriage return (ICRNL), VEOF, Ctrl-C (flushes input).
+const LINE_START = new Set([10, 13, 4, 3]);
 
 /** How the status pipe ended: a record, or the shepherd's death. */
 export type ExitOutcome = { info: ExitInfo; record: ExitRecord } | { error: NetRunnerError };
@@ -31,6 +37,8 @@ export class ChildState {
   bytesIn = 0;
   writeCount = 0;
   stdinClosed: boolean;
+  /** The last byte written to stdin, or -1 before any (under a PTY, decides how closeStdin sends EOF). */
+  #lastByte = -1;
   #stdin: FdWriter | null;
   /** stdin's fd until a writer takes it (created on the first write), else -1. */
   #stdinFd = -1;
@@ -91,21 +99,38 @@ export class ChildState {
       this.#stdinFd = -1;
     }
     this.writeCount++;
+    this.#lastByte = chunk[chunk.length - 1] ?? this.#lastByte;
     await this.#stdin.write(chunk);
     this.bytesIn += chunk.length;
   }
 
-  /** Half-close stdin so the child reads EOF (a no-op under a PTY). */
+  /**
+   * Close stdin so the child reads EOF. A pipe is half-closed. A terminal
+   * cannot be: under a PTY the EOF character (Ctrl-D) is typed instead, twice
+   * if a line is pending, so a canonical-mode reader sees end of file; later
+   * writes reject, while the master stays open for reading and resize.
+   */
   async closeStdin(): Promise<void> {
-    if (this.pty || this.stdinClosed) return;
-    this.stdinClosed = true;
-    const stdin = this.#stdin;
-    this.#stdin = null;
-    if (stdin === null) {
-      this.#closeStdinFd();
+    if (this.stdinClosed) return;
+    if (!this.pty) {
+      this.stdinClosed = true;
+      const stdin = this.#stdin;
+      this.#stdin = null;
+      if (stdin === null) {
+        this.#closeStdinFd();
+        return;
+      }
+      await stdin.end().catch(() => stdin.destroy());
       return;
     }
-    await stdin.end().catch(() => stdin.destroy());
+    if (this.#stdin === null) return;
+    this.stdinClosed = true;
+    const stdin = this.#stdin;
+    // The writer half is kept until the child is reaped (#onExit): closing
+    // the master while the child lives hangs its terminal up (SIGHUP), and a
+    // child that closes its fds before exiting (cat does) would race it.
+    const atLineStart = this.#lastByte < 0 || LINE_START.has(this.#lastByte);
+    await stdin.write(atLineStart ? EOF_ONCE : EOF_TWICE).catch(() => undefined);
   }
 
   #closeStdinNow(): void {

@@ -82,7 +82,14 @@ export class Process implements AsyncDisposable {
     if (bytes.length > 0) await this.#state.write(bytes);
   }
 
-  /** Close stdin so the child reads EOF. Under a PTY this does nothing (use kill()). */
+  /**
+   * Close stdin so the child reads EOF; later write() calls reject (EPIPE).
+   * Under a PTY, which has no half-close, this types the EOF character
+   * (Ctrl-D, twice when the last byte written did not end a line), so a
+   * program reading lines (cat, sh, python) sees end of file just as at a
+   * terminal; a program in raw mode receives the byte 0x04. stdout stays
+   * readable and resize() keeps working.
+   */
   closeStdin(): Promise<void> {
     return this.#state.closeStdin();
   }

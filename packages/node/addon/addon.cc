@@ -6,7 +6,9 @@
 #include <unistd.h>
 #include <uv.h>
 
+#include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <mutex>
 #include <string>
 #include <unordered_set>
@@ -231,6 +233,16 @@ Napi::Value PtyResize(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), nr_pty_resize(Int(o, "fd"), Int(o, "rows"), Int(o, "cols")));
 }
 
+// dup({ fd }) -> new fd (close-on-exec) | -errno. The PTY reader gets its own
+// fd, so libuv closing it (as it does after EIO) never closes the master's
+// last reference while the child lives (that would hang up its terminal).
+Napi::Value Dup(const Napi::CallbackInfo& info) {
+  Napi::Object o = Arg(info, 0);
+  if (info.Env().IsExceptionPending()) return info.Env().Undefined();
+  int fd = fcntl(Int(o, "fd"), F_DUPFD_CLOEXEC, 3);
+  return Napi::Number::New(info.Env(), fd < 0 ? -errno : fd);
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("open", Napi::Function::New(env, Open, "open"));
   exports.Set("spawn", Napi::Function::New(env, Spawn, "spawn"));
@@ -243,6 +255,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   WatchSet* set = new WatchSet();
   env.SetInstanceData<WatchSet, NoFinalize>(set);
   napi_add_env_cleanup_hook(env, EndAllWatches, set);
+  exports.Set("dup", Napi::Function::New(env, Dup, "dup"));
   exports.Set("protocolVersion", Napi::Number::New(env, NR_PROTOCOL_VERSION));
   return exports;
 }

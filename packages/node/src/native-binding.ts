@@ -17,6 +17,8 @@ export interface NativeBinding {
   envGeneration(): number;
   /** Watch a status pipe on the loop; `callback` gets its bytes (or null) once, and the fd is closed. 0 or -errno. */
   watchExit(fd: number, callback: (record: Uint8Array | null) => void): number;
+  /** A close-on-exec duplicate of fd, or -errno. */
+  dup(o: { fd: number }): number;
   protocolVersion: number;
 }
 

@@ -2,10 +2,11 @@ import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { ReadStream } from 'node:tty';
 import { isMainThread } from 'node:worker_threads';
-import type { HostOptions, NativeHost, RuntimeAdapter } from '@netrunner/core';
+import { TerminalWriter, type HostOptions, type NativeHost, type RuntimeAdapter } from '@netrunner/core';
 import { nativeBinding, shepherdPath } from './native-binding.js';
 import { SocketReader } from './socket-reader.js';
 import { SocketWriter } from './socket-writer.js';
+import { writeSome } from './write-some.js';
 
 // How long the exit hook waits for the shepherd to reap everything and exit.
 const CLOSE_WAIT_MS = 2000;
@@ -42,13 +43,30 @@ export const nodeAdapter: RuntimeAdapter = {
   reader: (fd) => new SocketReader(fd),
   writer: (fd) => new SocketWriter(fd),
   duplex: (fd) => {
-    let socket: Socket;
-    try {
-      socket = new Socket({ fd, readable: true, writable: true });
-    } catch {
-      socket = new ReadStream(fd); // a PTY master is a TTY to libuv; tty.ReadStream writes too
-    }
-    return { reader: new SocketReader(socket), writer: new SocketWriter(socket) };
+    // The reader gets its own duplicate of the master: Node destroys a stream
+    // (closing its fd) when a read fails, and a master read fails with EIO as
+    // soon as the child closes its terminal, which cat does just before it
+    // exits. If that closed the master's last fd, the child would be hung up
+    // (SIGHUP) before it could exit. The original stays with us until both
+    // halves have let go.
+    const readFd = nativeBinding().binding.dup({ fd });
+    if (readFd < 0) throw Object.assign(new Error(`@netrunner/node: dup of a PTY master failed (errno ${-readFd})`), { errno: -readFd });
+    // A PTY master is a TTY to libuv, so net.Socket refuses it; tty.ReadStream
+    // reads it. allowHalfOpen: the end of reading must not close the fd
+    // before drainTerminal has emptied it. Writes do not go through it: libuv
+    // writes to a master it cannot reopen in blocking mode, which would
+    // freeze the event loop when the child stops reading (see TerminalWriter).
+    const socket: Socket = new ReadStream(readFd, { allowHalfOpen: true });
+    let users = 2;
+    const release = (): void => {
+      if (--users > 0) return;
+      socket.destroy();
+      closeSync(fd);
+    };
+    return {
+      reader: new SocketReader(socket, { release, terminalFd: readFd }),
+      writer: new TerminalWriter(writeSome(fd), release),
+    };
   },
   onProcessExit: (fn) => {
     // 'exit' also fires for process.exit() and after an uncaught exception.

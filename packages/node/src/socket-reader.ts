@@ -1,5 +1,14 @@
 import { Socket } from 'node:net';
 import type { FdReader } from '@netrunner/core';
+import { drainTerminal } from './drain-terminal.js';
+
+/** How a reader shares and ends its socket. */
+export interface SocketReaderOptions {
+  /** Called once when the reader is done (default: destroy the socket). A PTY's shared socket counts its users. */
+  release?: (socket: Socket) => void;
+  /** A PTY master's fd: at libuv's (early) end of stream, read what is left directly (see drainTerminal). */
+  terminalFd?: number;
+}
 
 // Read ahead up to this many bytes while nobody is waiting in read(): the
 // next read() is then served without a trip through the loop, and libuv is
@@ -17,11 +26,14 @@ export class SocketReader implements FdReader {
   #queued = 0;
   #ended = false;
   #wake: (() => void) | null = null;
+  #release: (socket: Socket) => void;
 
-  constructor(fdOrSocket: number | Socket) {
+  constructor(fdOrSocket: number | Socket, options: SocketReaderOptions = {}) {
     const socket =
       typeof fdOrSocket === 'number' ? new Socket({ fd: fdOrSocket, readable: true, writable: false }) : fdOrSocket;
     this.#socket = socket;
+    this.#release = options.release ?? ((s) => s.destroy());
+    const terminalFd = options.terminalFd;
     socket.pause();
     socket.on('data', (chunk: Buffer) => {
       this.#queue.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -33,8 +45,14 @@ export class SocketReader implements FdReader {
       this.#ended = true;
       this.#signal();
     };
-    socket.on('end', end);
+    socket.on('end', () => {
+      // Still open (allowHalfOpen): take what libuv left in the kernel.
+      if (terminalFd !== undefined && !socket.destroyed) this.#queue.push(...drainTerminal(terminalFd));
+      end();
+    });
     socket.on('close', end);
+    // A PTY master reads EIO once the child and every holder of the slave
+    // are gone: that is its end of file, and everything before it was queued.
     socket.on('error', end);
   }
 
@@ -70,7 +88,7 @@ export class SocketReader implements FdReader {
     this.#ended = true;
     this.#queue = [];
     this.#queued = 0;
-    socket?.destroy();
+    if (socket !== null) this.#release(socket);
     this.#signal();
   }
 }

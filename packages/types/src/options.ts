@@ -49,7 +49,12 @@ export type InputSource =
 export interface SpawnOptions {
   /** 'consume' (default): its own channel; 'redirect': into stdout; 'disabled': /dev/null. */
   stderr?: StderrMode;
-  /** Run under a pseudo-terminal (stdout is then the terminal; no separate stdin close). */
+  /**
+   * Run under a pseudo-terminal: a new session whose controlling terminal is
+   * the PTY slave on fds 0, 1 and 2. stdout carries everything the terminal
+   * shows (stderr included, with \r\n line ends and echo); closing stdin types
+   * Ctrl-D. `true` = 24 rows x 80 columns.
+   */
   pty?: boolean | PtyOptions;
   /** Milliseconds between SIGTERM and SIGKILL when netrunner stops a child. Default 5000. */
   killTimeout?: number;
