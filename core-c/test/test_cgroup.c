@@ -14,22 +14,15 @@
 #include <sys/stat.h>
 
 #include "cgroup.h"
-#include "cgroup_mounts.h"
+#include "cgroup_util.h"
 #include "check.h"
 
-#define MiB (1024LL * 1024)
-
-static char root_name[64];
 
 static nr__cgroup_spec spec_for(const char *path) {
   nr__cgroup_spec s = {path, strlen(path), -1, -1, -1, -1};
   return s;
 }
 
-static int exists(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0;
-}
 
 /* Copy the leaf paths of cg (they die with it) into leaves; their count. */
 static int copy_leaves(const nr__cgroup *cg, char leaves[][PATH_MAX]) {
@@ -448,37 +441,11 @@ TEST(without_any_cgroup_mount_create_fails_with_ENOENT) {
   unlink(fake);
 }
 
-TEST(the_test_root_is_gone_from_every_hierarchy) {
-  nr__cg_mounts mt;
-  CHECK_EQ(nr__cg_mounts_read(&mt), 0);
-  CHECK(mt.n >= 1);
-  for (int i = 0; i < mt.n; i++) {
-    char p[PATH_MAX + 80];
-    snprintf(p, sizeof p, "%s/%s", mt.m[i].base, root_name);
-    CHECK(!exists(p));
-  }
-}
+TEST(the_test_root_is_gone_from_every_hierarchy) { check_root_gone(); }
 
-/* Reap what a failed case left behind: its members die with it (parent
- * death signal) and come here, because main is a subreaper too. */
-static void reap_strays(void) {
-  for (int i = 0; i < 200; i++) {
-    pid_t p = waitpid(-1, NULL, WNOHANG);
-    if (p < 0 && errno != EINTR) return; /* ECHILD: nothing left */
-    if (p == 0) usleep(10000);
-  }
-}
-
-#define RUN_REAPED(name) \
-  do {                   \
-    RUN(name);           \
-    reap_strays();       \
-  } while (0)
 
 int main(void) {
-  prctl(PR_SET_CHILD_SUBREAPER, 1);
-  snprintf(root_name, sizeof root_name, "netrunner-test-%d", (int)getpid());
-  setenv("NETRUNNER_CGROUP_ROOT", root_name, 1);
+  use_own_root("netrunner-test");
   RUN_REAPED(rejects_invalid_cgroup_paths_and_accepts_a_plain_one);
   RUN_REAPED(create_rejects_a_bad_path_root_or_limit_before_touching_anything);
   RUN_REAPED(create_then_destroy_leaves_no_directory_in_any_hierarchy);

@@ -12,17 +12,10 @@
 #include <sys/prctl.h>
 #include <sys/stat.h>
 
-#include "cgroup_mounts.h"
+#include "cgroup_util.h"
 #include "util.h"
 
-#define MiB (1024LL * 1024)
 
-static char root_name[64];
-
-static int exists(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0;
-}
 
 /* A shepherd whose descendants come back to this case if it dies. */
 static int open_reaped_host(pid_t *sp) {
@@ -196,37 +189,11 @@ TEST(nr_host_open_with_sets_the_cgroup_root_of_the_shepherd) {
   CHECK_EQ(nr_host_open_with(shepherd_path(), "/abs", &sp), -EINVAL);
 }
 
-TEST(the_test_root_is_gone_from_every_hierarchy) {
-  nr__cg_mounts mt;
-  CHECK_EQ(nr__cg_mounts_read(&mt), 0);
-  CHECK(mt.n >= 1);
-  for (int i = 0; i < mt.n; i++) {
-    char p[PATH_MAX + 80];
-    snprintf(p, sizeof p, "%s/%s", mt.m[i].base, root_name);
-    if (exists(p)) fprintf(stderr, "    left behind: %s\n", p);
-    CHECK(!exists(p));
-  }
-}
+TEST(the_test_root_is_gone_from_every_hierarchy) { check_root_gone(); }
 
-/* Reap whatever a failed case left to this subreaper. */
-static void reap_strays(void) {
-  for (int i = 0; i < 200; i++) {
-    pid_t p = waitpid(-1, NULL, WNOHANG);
-    if (p < 0 && errno != EINTR) return; /* ECHILD: nothing left */
-    if (p == 0) sleep_ms(10);
-  }
-}
-
-#define RUN_REAPED(name) \
-  do {                   \
-    RUN(name);           \
-    reap_strays();       \
-  } while (0)
 
 int main(void) {
-  prctl(PR_SET_CHILD_SUBREAPER, 1);
-  snprintf(root_name, sizeof root_name, "netrunner-spawn-test-%d", (int)getpid());
-  setenv("NETRUNNER_CGROUP_ROOT", root_name, 1);
+  use_own_root("netrunner-spawn-test");
   RUN_REAPED(a_grandchild_that_called_setsid_dies_with_the_cgroup);
   RUN_REAPED(memory_max_oom_kill_is_reported_in_the_exit_record);
   RUN_REAPED(without_a_cgroup_the_record_has_no_cgroup_figures);
