@@ -2,8 +2,9 @@
  * netrunner-shepherd — watches over every child of one host.
  *
  * Started by nr_host_open() with the control socket on fd 3. Lifecycle:
- *   1. set up: become a child subreaper, take SIGCHLD through a signalfd,
- *      ignore SIGPIPE, raise the fd limit, say HELLO;
+ *   1. set up: become a child subreaper, every signal at its default but
+ *      SIGPIPE (ignored), SIGCHLD through a signalfd, raise the fd limit,
+ *      say HELLO;
  *   2. serve: poll the control socket and the signalfd; run requests, reap
  *      children and write their exit records;
  *   3. the host is gone (hangup or EOF on the control socket): SIGTERM every
@@ -22,11 +23,13 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include "channels.h"
 #include "frame.h"
 #include "kids.h"
 #include "netrunner.h"
 #include "reap.h"
 #include "serve.h"
+#include "signals.h"
 #include "teardown.h"
 
 #define CTL_FD 3
@@ -37,8 +40,8 @@ static int setup_signals(void) {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGCHLD);
+  nr__signals_reset_shepherd();
   if (sigprocmask(SIG_BLOCK, &set, NULL) < 0) return -1;
-  signal(SIGPIPE, SIG_IGN); /* a dead host must not kill us mid-write */
   return signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
 }
 
@@ -97,6 +100,7 @@ int main(void) {
   if (say_hello(CTL_FD) < 0) return 72;
 
   for (;;) {
+    nr__stdio_set_prepare();
     struct pollfd fds[2] = {{CTL_FD, POLLIN, 0}, {sigfd, POLLIN, 0}};
     if (poll(fds, 2, -1) < 0) {
       if (errno == EINTR) continue;

@@ -1,6 +1,6 @@
-/* child.c — the post-fork, pre-exec path. Only async-signal-safe calls from
- * here on: no malloc, no stdio, no locks (the shepherd is single-threaded,
- * but the rule keeps this file safe to call from a vfork-style clone). */
+/* child.c — the post-vfork, pre-exec path. Only async-signal-safe calls
+ * from here on: no malloc, no stdio, no locks, and nothing written to the
+ * parent's memory but the error report (vfork shares it). */
 #include "child.h"
 
 #include <errno.h>
@@ -14,10 +14,14 @@
 #include "pty.h"
 #include "signals.h"
 
+static void report(const nr__child_plan *p, int stage, int err) {
+  volatile nr__child_error *e = p->error;
+  e->stage = stage;
+  e->err = err;
+}
+
 static void fail(const nr__child_plan *p, int stage, int err) {
-  nr__child_error e = {stage, err};
-  ssize_t ignored = write(p->err_fd, &e, sizeof e);
-  (void)ignored;
+  report(p, stage, err);
   _exit(127);
 }
 
@@ -62,6 +66,8 @@ void nr__child_exec(const nr__child_plan *p) {
 
   if (p->cwd && chdir(p->cwd) < 0) fail(p, NR_STAGE_CWD, errno);
 
+  /* A successful execve never returns: report success first. */
+  report(p, NR_STAGE_NONE, 0);
   execve(p->path, p->argv, p->envp);
   fail(p, NR_STAGE_EXEC, errno);
   _exit(127); /* not reached */

@@ -16,19 +16,25 @@ typedef struct nr__child_plan {
   const char *cwd;         /* NULL = inherit */
   int stdio[3];            /* fds to become 0, 1, 2 */
   int pty_slave;           /* >= 0: new session, this is the controlling tty */
-  int err_fd;              /* write end of the CLOEXEC error pipe */
+  /* Where the child reports a failure. vfork shares our memory until the
+   * exec, so this points into the parent's stack; see nr__child_exec. */
+  struct nr__child_error *volatile error;
   pid_t shepherd;          /* our parent; checked after PR_SET_PDEATHSIG */
   const struct nr__cgroup *cgroup; /* NULL = none */
 } nr__child_plan;
 
-/* The error report a failing child writes on err_fd before _exit(127). */
+/* The child's report: stage NR_STAGE_NONE once it is about to exec. */
 typedef struct nr__child_error {
   int32_t stage; /* NR_STAGE_* */
   int32_t err;   /* errno */
 } nr__child_error;
 
-/* Run in the child right after fork: never returns. On any failure it
- * writes an nr__child_error on err_fd and _exits with 127. */
+/* Run in the child right after vfork: never returns. The parent sets
+ * *plan->error to {NR_STAGE_SETUP, ECHILD} before the vfork: a child that
+ * dies before reaching execve leaves that. Just before execve it becomes
+ * {NR_STAGE_NONE, 0}; any failure writes its stage and errno and _exits
+ * with 127. The parent reads it once vfork returns (the child has exec'd or
+ * exited by then). */
 void nr__child_exec(const nr__child_plan *plan) __attribute__((noreturn));
 
 #endif

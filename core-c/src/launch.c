@@ -1,4 +1,4 @@
-/* launch.c — channels, fork, exec and the CLOEXEC error pipe. */
+/* launch.c — channels, vfork and exec: the shepherd's side of a spawn. */
 #include "launch.h"
 
 #include <errno.h>
@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cgroup.h"
+#include "channels.h"
 #include "child.h"
 #include "pty.h"
 #include "request.h"
@@ -25,7 +26,6 @@ typedef struct spawn_ctx {
   char **overlay_env; /* NR_ENV_OVERLAY: the merged list (strings borrowed) */
   int child_fd[3];    /* the child's ends of stdin, stdout, stderr */
   int pty_slave;
-  int err_pipe[2];
   int status_pipe[2];
   nr__cgroup *cgroup;
 } spawn_ctx;
@@ -60,29 +60,29 @@ static char **merge_env(char *const *env) {
   return out;
 }
 
-/* A connected AF_UNIX stream pair; the host end is shut in the direction it
- * never uses, so each channel is one-way like a pipe. */
-static int channel(int *host, int *child, int host_shut) {
-  int sv[2];
-  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) return -errno;
-  shutdown(sv[0], host_shut);
-  *host = sv[0];
-  *child = sv[1];
-  return 0;
-}
-
 static int open_channels(spawn_ctx *c, nr__host_fds *out) {
   int rc = 0;
   if (c->req.flags & NR_SPAWN_PTY) {
     rc = nr__pty_open(c->req.rows, c->req.cols, &out->fd[1], &c->pty_slave);
     if (rc < 0) return rc;
     for (int i = 0; i < 3; i++) c->child_fd[i] = c->pty_slave;
+  } else if (c->req.stderr_mode == NR_STDERR_CONSUME) {
+    /* The usual case, likely made ahead while the shepherd was idle. */
+    nr__stdio_set set;
+    if ((rc = nr__stdio_set_take(&set)) < 0) return rc;
+    for (int i = 0; i < 3; i++) {
+      out->fd[i] = set.host[i];
+      c->child_fd[i] = set.child[i];
+    }
+    c->status_pipe[0] = out->fd[3] = set.status[0];
+    c->status_pipe[1] = set.status[1];
+    return 0;
   } else {
-    if ((rc = channel(&out->fd[0], &c->child_fd[0], SHUT_RD)) < 0) return rc;
-    if ((rc = channel(&out->fd[1], &c->child_fd[1], SHUT_WR)) < 0) return rc;
-    if (c->req.stderr_mode == NR_STDERR_CONSUME) {
-      if ((rc = channel(&out->fd[2], &c->child_fd[2], SHUT_WR)) < 0) return rc;
-    } else if (c->req.stderr_mode == NR_STDERR_REDIRECT) {
+    if ((rc = nr__channel(&out->fd[0], &c->child_fd[0], SHUT_RD)) < 0)
+      return rc;
+    if ((rc = nr__channel(&out->fd[1], &c->child_fd[1], SHUT_WR)) < 0)
+      return rc;
+    if (c->req.stderr_mode == NR_STDERR_REDIRECT) {
       c->child_fd[2] = c->child_fd[1];
     } else {
       c->child_fd[2] = open("/dev/null", O_WRONLY | O_CLOEXEC);
@@ -91,24 +91,7 @@ static int open_channels(spawn_ctx *c, nr__host_fds *out) {
   }
   if (pipe2(c->status_pipe, O_CLOEXEC) < 0) return -errno;
   out->fd[3] = c->status_pipe[0];
-  if (pipe2(c->err_pipe, O_CLOEXEC) < 0) return -errno;
   return 0;
-}
-
-/* Wait for the child to exec (EOF on the error pipe) or to report why it
- * could not. 0, or the failing stage with *err set. */
-static int await_exec(int fd, int *err) {
-  nr__child_error e;
-  ssize_t n;
-  do n = read(fd, &e, sizeof e);
-  while (n < 0 && errno == EINTR);
-  if (n == 0) return 0;
-  if (n == (ssize_t)sizeof e) {
-    *err = e.err;
-    return e.stage;
-  }
-  *err = n < 0 ? errno : EPROTO;
-  return NR_STAGE_SETUP;
 }
 
 static void release(spawn_ctx *c) {
@@ -122,8 +105,6 @@ static void release(spawn_ctx *c) {
     close(fd);
   }
   c->pty_slave = -1;
-  close_fd(&c->err_pipe[0]);
-  close_fd(&c->err_pipe[1]);
   free(c->overlay_env);
   nr__spawn_req_free(&c->req);
 }
@@ -136,7 +117,7 @@ static void fail(nr_reply *reply, int stage, int rc) {
 void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
                nr_reply *reply, nr__host_fds *out) {
   spawn_ctx c = {.child_fd = {-1, -1, -1}, .pty_slave = -1,
-                 .err_pipe = {-1, -1}, .status_pipe = {-1, -1}};
+                 .status_pipe = {-1, -1}};
   char path[PATH_MAX];
   char *const *envp;
   int rc, err = 0;
@@ -180,10 +161,12 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
     }
   }
 
+  /* Until the child says otherwise it died before reaching execve. */
+  nr__child_error report = {NR_STAGE_SETUP, ECHILD};
   nr__child_plan plan = {
       .path = path, .argv = c.req.argv, .envp = envp, .cwd = c.req.cwd,
       .stdio = {c.child_fd[0], c.child_fd[1], c.child_fd[2]},
-      .pty_slave = c.pty_slave, .err_fd = c.err_pipe[1],
+      .pty_slave = c.pty_slave, .error = &report,
       .shepherd = getpid(), .cgroup = c.cgroup};
   /* vfork: the child borrows our memory until it execs or _exits, which
    * saves copying page tables (about a quarter of a spawn here). It is safe
@@ -198,8 +181,10 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
   if (pid == 0) nr__child_exec(&plan);
 
   if (c.cgroup) nr__cgroup_close_join_fds(c.cgroup);
-  close_fd(&c.err_pipe[1]);
-  int stage = await_exec(c.err_pipe[0], &err);
+  /* vfork returned: the child has exec'd or exited, and its report is in. */
+  const volatile nr__child_error *seen = &report;
+  int stage = seen->stage;
+  err = seen->err;
   if (stage != NR_STAGE_NONE) {
     /* The child has _exited; reap it here so the SIGCHLD loop never sees
      * an unknown pid with an exit record nobody asked for. */

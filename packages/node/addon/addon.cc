@@ -13,6 +13,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "fd-reader.h"
 #include "netrunner.h"
 
 extern char **environ;
@@ -256,6 +257,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   env.SetInstanceData<WatchSet, NoFinalize>(set);
   napi_add_env_cleanup_hook(env, EndAllWatches, set);
   exports.Set("dup", Napi::Function::New(env, Dup, "dup"));
+  InitFdReader(env, exports);
   exports.Set("protocolVersion", Napi::Number::New(env, NR_PROTOCOL_VERSION));
   return exports;
 }

@@ -3,6 +3,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** An open fd reader in the addon (addon/fd-reader.cc). */
+export type ReaderHandle = { readonly __nativeReader: unique symbol };
+
 /** The addon's exports (see addon/addon.cc). */
 export interface NativeBinding {
   open(shepherdPath: string, cgroupRoot?: string): { ctl: number; pid: number } | { errno: number };
@@ -17,6 +20,17 @@ export interface NativeBinding {
   envGeneration(): number;
   /** Watch a status pipe on the loop; `callback` gets its bytes (or null) once, and the fd is closed. 0 or -errno. */
   watchExit(fd: number, callback: (record: Uint8Array | null) => void): number;
+  /**
+   * Take ownership of a pipe or socket fd and poll it on the loop (once
+   * started): onChunk gets each batch of bytes, then eof = true once (bytes
+   * may ride along; a read error ends it too, with its errno). -errno if the
+   * fd cannot be polled (it stays the caller's then).
+   */
+  readerOpen(fd: number, onChunk: (chunk: Uint8Array | null, eof: boolean, errno: number) => void): ReaderHandle | number;
+  readerStart(handle: ReaderHandle): number;
+  readerStop(handle: ReaderHandle): void;
+  /** Stop, close the fd; no callback after this. Idempotent. */
+  readerClose(handle: ReaderHandle): void;
   /** A close-on-exec duplicate of fd, or -errno. */
   dup(o: { fd: number }): number;
   protocolVersion: number;

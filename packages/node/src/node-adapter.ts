@@ -4,6 +4,7 @@ import { ReadStream } from 'node:tty';
 import { isMainThread } from 'node:worker_threads';
 import { TerminalWriter, type HostOptions, type NativeHost, type RuntimeAdapter } from '@netrunner/core';
 import { nativeBinding, shepherdPath } from './native-binding.js';
+import { NativeReader } from './native-reader.js';
 import { SocketReader } from './socket-reader.js';
 import { SocketWriter } from './socket-writer.js';
 import { writeSome } from './write-some.js';
@@ -37,10 +38,10 @@ function openHost(options: HostOptions = {}): NativeHost {
   };
 }
 
-/** The Node.js RuntimeAdapter: N-API for the shepherd calls, net.Socket for fd I/O. */
+/** The Node.js RuntimeAdapter: N-API for the shepherd calls and reads, net.Socket for writes and the PTY. */
 export const nodeAdapter: RuntimeAdapter = {
   openHost,
-  reader: (fd) => new SocketReader(fd),
+  reader: (fd) => new NativeReader(fd),
   writer: (fd) => new SocketWriter(fd),
   duplex: (fd) => {
     // The reader gets its own duplicate of the master: Node destroys a stream

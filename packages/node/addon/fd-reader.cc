@@ -1,0 +1,178 @@
+// fd-reader.cc: a child's stdout or stderr read on the loop thread by a
+// uv_poll and read(2), without a stream object. A net.Socket costs a Duplex,
+// a Pipe handle and several ticks to deliver its end and close; at the exit
+// of a short-lived child that work sat between the child's exit and the
+// result. Here the end of file is one callback.
+//
+//   readerOpen(fd, onChunk) -> handle | -errno    takes ownership of fd
+//   readerStart(handle) / readerStop(handle)      poll or not (backpressure)
+//   readerClose(handle)                           stop, close fd, no more calls
+//   onChunk(bytes: Uint8Array | null, eof: boolean, errno: number)
+#include "fd-reader.h"
+
+#include <errno.h>
+#include <unistd.h>
+#include <uv.h>
+
+#include <cstring>
+#include <memory>
+#include <unordered_set>
+
+namespace {
+
+// Bytes taken per readable event: a few socket buffers, one callback.
+constexpr size_t kReadBudget = 256 * 1024;
+
+struct Reader;
+using ReaderSet = std::unordered_set<Reader*>;
+
+// The open readers of this thread's environment (main thread or a worker).
+thread_local ReaderSet* open_readers = nullptr;
+
+struct Reader {
+  uv_poll_t poll;
+  int fd = -1;
+  bool polling = false;
+  bool ended = false;
+  ReaderSet* set = nullptr;
+  Napi::FunctionReference onChunk;
+};
+
+void FreeReader(uv_handle_t* h) { delete static_cast<Reader*>(h->data); }
+
+void CloseReader(Reader* r) {
+  r->set->erase(r);
+  uv_poll_stop(&r->poll);
+  close(r->fd);
+  r->fd = -1;
+  r->onChunk.Reset();
+  uv_close(reinterpret_cast<uv_handle_t*>(&r->poll), FreeReader);
+}
+
+// One scratch buffer per thread (each worker has its own loop).
+char* Scratch() {
+  thread_local std::unique_ptr<char[]> buf(new char[kReadBudget]);
+  return buf.get();
+}
+
+void OnReadable(uv_poll_t* h, int status, int /*events*/) {
+  Reader* r = static_cast<Reader*>(h->data);
+  char* buf = Scratch();
+  size_t got = 0;
+  int err = status < 0 ? -status : 0;
+  bool eof = status < 0;
+  while (!eof && got < kReadBudget) {
+    size_t want = kReadBudget - got;
+    ssize_t n = read(r->fd, buf + got, want);
+    if (n > 0) {
+      got += static_cast<size_t>(n);
+      // A short read emptied the socket: skip the read that says EAGAIN.
+      if (static_cast<size_t>(n) < want) break;
+      continue;
+    }
+    if (n == 0) {
+      eof = true;
+    } else if (errno == EINTR) {
+      continue;
+    } else if (errno != EAGAIN && errno != EWOULDBLOCK) {
+      err = errno;
+      eof = true;
+    }
+    break;
+  }
+  if (eof) {
+    r->ended = true;
+    r->polling = false;
+    uv_poll_stop(&r->poll);
+  }
+  if (got == 0 && !eof) return;
+  Napi::Env env = r->onChunk.Env();
+  Napi::HandleScope scope(env);
+  Napi::Value bytes = env.Null();
+  if (got > 0) {
+    Napi::Uint8Array chunk = Napi::Uint8Array::New(env, got);
+    memcpy(chunk.Data(), buf, got);
+    bytes = chunk;
+  }
+  // The callback may close the reader: nothing touches `r` after it.
+  Napi::Function fn = r->onChunk.Value();
+  fn.MakeCallback(env.Global(), {bytes, Napi::Boolean::New(env, eof), Napi::Number::New(env, err)});
+}
+
+Reader* Handle(const Napi::CallbackInfo& info) {
+  if (info.Length() < 1 || !info[0].IsExternal()) {
+    Napi::TypeError::New(info.Env(), "netrunner addon: expected a reader handle").ThrowAsJavaScriptException();
+    return nullptr;
+  }
+  return info[0].As<Napi::External<Reader>>().Data();
+}
+
+Napi::Value ReaderOpen(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 2 || !info[0].IsNumber() || !info[1].IsFunction()) {
+    Napi::TypeError::New(env, "netrunner addon: readerOpen(fd, onChunk)").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  uv_loop_t* loop = nullptr;
+  if (napi_get_uv_event_loop(env, &loop) != napi_ok) return Napi::Number::New(env, -EINVAL);
+  Reader* r = new Reader();
+  r->fd = info[0].As<Napi::Number>().Int32Value();
+  r->poll.data = r;
+  // uv_poll_init makes the fd non-blocking.
+  int rc = uv_poll_init(loop, &r->poll, r->fd);
+  if (rc < 0) {
+    delete r;
+    return Napi::Number::New(env, rc);
+  }
+  r->onChunk = Napi::Persistent(info[1].As<Napi::Function>());
+  r->set = open_readers;
+  r->set->insert(r);
+  return Napi::External<Reader>::New(env, r);
+}
+
+Napi::Value ReaderStart(const Napi::CallbackInfo& info) {
+  Reader* r = Handle(info);
+  if (r == nullptr) return info.Env().Undefined();
+  int rc = 0;
+  if (r->fd >= 0 && !r->ended && !r->polling) {
+    rc = uv_poll_start(&r->poll, UV_READABLE, OnReadable);
+    r->polling = rc == 0;
+  }
+  return Napi::Number::New(info.Env(), rc);
+}
+
+Napi::Value ReaderStop(const Napi::CallbackInfo& info) {
+  Reader* r = Handle(info);
+  if (r == nullptr) return info.Env().Undefined();
+  if (r->fd >= 0 && r->polling) {
+    uv_poll_stop(&r->poll);
+    r->polling = false;
+  }
+  return info.Env().Undefined();
+}
+
+Napi::Value ReaderClose(const Napi::CallbackInfo& info) {
+  Reader* r = Handle(info);
+  if (r == nullptr) return info.Env().Undefined();
+  if (r->fd >= 0) CloseReader(r);
+  return info.Env().Undefined();
+}
+
+// The environment is going away: close every reader still open (no callback).
+void CloseAllReaders(void* data) {
+  ReaderSet* set = static_cast<ReaderSet*>(data);
+  while (!set->empty()) CloseReader(*set->begin());
+  if (open_readers == set) open_readers = nullptr;
+  delete set;
+}
+
+}  // namespace
+
+void InitFdReader(Napi::Env env, Napi::Object exports) {
+  exports.Set("readerOpen", Napi::Function::New(env, ReaderOpen, "readerOpen"));
+  exports.Set("readerStart", Napi::Function::New(env, ReaderStart, "readerStart"));
+  exports.Set("readerStop", Napi::Function::New(env, ReaderStop, "readerStop"));
+  exports.Set("readerClose", Napi::Function::New(env, ReaderClose, "readerClose"));
+  open_readers = new ReaderSet();
+  napi_add_env_cleanup_hook(env, CloseAllReaders, open_readers);
+}
