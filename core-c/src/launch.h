@@ -12,8 +12,8 @@ typedef struct nr__host_fds {
   int fd[4]; /* stdin, stdout (or PTY master), stderr, status */
 } nr__host_fds;
 
-/* Decode a spawn request, create the child's channels, fork and exec it, and
- * wait on the error pipe until the exec has happened. On success the child
+/* Decode a spawn request, take the child's channels, vfork and exec it; when
+ * vfork returns the child has exec'd or reported why not. On success the child
  * is in `kids`, reply->result is 0 and `out` holds the host's ends (the
  * caller sends them, then closes them). On failure reply->result and
  * reply->stage say why, and nothing is left open or running. */
