@@ -11,17 +11,21 @@
 #include "fd-reader.h"
 
 #include <errno.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <uv.h>
 
+#include <algorithm>
 #include <cstring>
-#include <memory>
+
 #include <unordered_set>
 
 namespace {
 
-// Bytes taken per readable event: a few socket buffers, one callback.
+// At most this many bytes per readable event (a socketpair holds ~200 KiB).
 constexpr size_t kReadBudget = 256 * 1024;
+// The first read of each event, on the stack.
+constexpr size_t kHead = 4096;
 
 struct Reader;
 using ReaderSet = std::unordered_set<Reader*>;
@@ -49,50 +53,55 @@ void CloseReader(Reader* r) {
   uv_close(reinterpret_cast<uv_handle_t*>(&r->poll), FreeReader);
 }
 
-// One scratch buffer per thread (each worker has its own loop).
-char* Scratch() {
-  thread_local std::unique_ptr<char[]> buf(new char[kReadBudget]);
-  return buf.get();
+// Read what the socket holds into a new Uint8Array. A first read into a
+// small stack buffer serves short outputs and the end of file in one system
+// call; when it comes back full, FIONREAD says how much more is queued and
+// that is read straight into the array (no copy of the bulk). Returns the
+// array, or null with *eof/*err set at the end or on an error.
+Napi::Value ReadAvailable(Napi::Env env, int fd, bool* eof, int* err) {
+  char head[kHead];
+  ssize_t n;
+  do n = read(fd, head, sizeof head);
+  while (n < 0 && errno == EINTR);
+  if (n <= 0) {
+    if (n == 0) {
+      *eof = true;
+    } else if (errno != EAGAIN && errno != EWOULDBLOCK) {
+      *eof = true;
+      *err = errno;
+    }
+    return env.Null();
+  }
+  size_t got = static_cast<size_t>(n);
+  int more = 0;
+  if (got == sizeof head && ioctl(fd, FIONREAD, &more) < 0) more = 0;
+  size_t want = std::min(static_cast<size_t>(std::max(more, 0)), kReadBudget - got);
+  Napi::Uint8Array chunk = Napi::Uint8Array::New(env, got + want);
+  memcpy(chunk.Data(), head, got);
+  if (want > 0) {
+    do n = read(fd, chunk.Data() + got, want);
+    while (n < 0 && errno == EINTR);
+    // Nothing more after all (or an error the next event reports): keep the head.
+    if (n < 0) n = 0;
+    got += static_cast<size_t>(n);
+    if (got < chunk.ByteLength()) return Napi::Uint8Array::New(env, got, chunk.ArrayBuffer(), 0);
+  }
+  return chunk;
 }
 
 void OnReadable(uv_poll_t* h, int status, int /*events*/) {
   Reader* r = static_cast<Reader*>(h->data);
-  char* buf = Scratch();
-  size_t got = 0;
-  int err = status < 0 ? -status : 0;
+  Napi::Env env = r->onChunk.Env();
+  Napi::HandleScope scope(env);
   bool eof = status < 0;
-  while (!eof && got < kReadBudget) {
-    size_t want = kReadBudget - got;
-    ssize_t n = read(r->fd, buf + got, want);
-    if (n > 0) {
-      got += static_cast<size_t>(n);
-      // A short read emptied the socket: skip the read that says EAGAIN.
-      if (static_cast<size_t>(n) < want) break;
-      continue;
-    }
-    if (n == 0) {
-      eof = true;
-    } else if (errno == EINTR) {
-      continue;
-    } else if (errno != EAGAIN && errno != EWOULDBLOCK) {
-      err = errno;
-      eof = true;
-    }
-    break;
-  }
+  int err = status < 0 ? -status : 0;
+  Napi::Value bytes = eof ? env.Null() : ReadAvailable(env, r->fd, &eof, &err);
   if (eof) {
     r->ended = true;
     r->polling = false;
     uv_poll_stop(&r->poll);
-  }
-  if (got == 0 && !eof) return;
-  Napi::Env env = r->onChunk.Env();
-  Napi::HandleScope scope(env);
-  Napi::Value bytes = env.Null();
-  if (got > 0) {
-    Napi::Uint8Array chunk = Napi::Uint8Array::New(env, got);
-    memcpy(chunk.Data(), buf, got);
-    bytes = chunk;
+  } else if (bytes.IsNull()) {
+    return;  // woken for nothing
   }
   // The callback may close the reader: nothing touches `r` after it.
   Napi::Function fn = r->onChunk.Value();
