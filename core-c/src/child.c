@@ -25,17 +25,21 @@ static void fail(const nr__child_plan *p, int stage, int err) {
   _exit(127);
 }
 
-/* Move the three source fds above 2 first, so that dup2 into 0..2 can never
- * clobber a source that happens to sit at 0..2 itself. */
+/* dup2 each source onto 0..2. A source that itself sits at 0..2 could be
+ * clobbered by an earlier dup2, so then all three are first moved above 2.
+ * The shepherd keeps 0..2 on /dev/null, so its channels never sit there and
+ * the usual path is three calls. */
 static void install_stdio(const nr__child_plan *p) {
-  int moved[3];
-  for (int i = 0; i < 3; i++) {
-    moved[i] = fcntl(p->stdio[i], F_DUPFD_CLOEXEC, 3);
-    if (moved[i] < 0) fail(p, NR_STAGE_SETUP, errno);
+  int src[3] = {p->stdio[0], p->stdio[1], p->stdio[2]};
+  if (src[0] <= 2 || src[1] <= 2 || src[2] <= 2) {
+    for (int i = 0; i < 3; i++) {
+      src[i] = fcntl(p->stdio[i], F_DUPFD_CLOEXEC, 3);
+      if (src[i] < 0) fail(p, NR_STAGE_SETUP, errno);
+    }
   }
   for (int i = 0; i < 3; i++)
-    if (dup2(moved[i], i) < 0) fail(p, NR_STAGE_SETUP, errno);
-  /* dup2 leaves 0..2 without CLOEXEC; the moved copies close at exec. */
+    if (dup2(src[i], i) < 0) fail(p, NR_STAGE_SETUP, errno);
+  /* dup2 leaves 0..2 without CLOEXEC; the sources close at exec. */
 }
 
 void nr__child_exec(const nr__child_plan *p) {
