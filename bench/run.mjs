@@ -29,7 +29,7 @@ const c = json(cBin, ['core-c/out/netrunner-shepherd', quick ? '100' : '300']);
 report.push(['C spawn-to-exit (µs, median)', c]);
 
 // Node spawn latency, small heap and a 1 GiB touched heap.
-const runs = quick ? '60' : '200';
+const runs = quick ? '60' : '500';
 // All peers interleaved for the ratio against child_process; for flatness,
 // each peer alone in its own process (see --only in node-spawn.mjs), with a
 // small heap and with a 1 GiB touched heap.
