@@ -99,8 +99,8 @@ int main(void) {
   raise_fd_limit();
   if (say_hello(CTL_FD) < 0) return 72;
 
+  nr__stdio_set_prepare();
   for (;;) {
-    nr__stdio_set_prepare();
     struct pollfd fds[2] = {{CTL_FD, POLLIN, 0}, {sigfd, POLLIN, 0}};
     if (poll(fds, 2, -1) < 0) {
       if (errno == EINTR) continue;
@@ -109,6 +109,7 @@ int main(void) {
     if (fds[1].revents & POLLIN) {
       drain_signalfd(sigfd);
       nr__reap_ready(&kids);
+      nr__stdio_set_prepare();
     }
     if (fds[0].revents & POLLIN) {
       if (serve_input(CTL_FD, &fb, &kids) < 0) break;
