@@ -22,15 +22,19 @@
 #define KILL_ROUNDS 50    /* v1 procs-kill loop: at most this many passes */
 #define KILL_PAUSE_MS 1   /* ... with this pause between passes */
 #define RMDIR_PAUSE_MS 2  /* destroy: pause between rmdir attempts */
+#define MKDIR_PASSES 16   /* create: walks when a directory vanishes mid-way */
 
 /* The job's directory in one hierarchy. */
 typedef struct nr__cg_dir {
   int version;          /* 1 or 2 */
   unsigned ctrls;       /* NR__CG_* controllers whose files are used here */
   int procs_fd;         /* leaf/cgroup.procs opened for join, or -1 */
-  int created;          /* trailing path components this module created */
+  int created_leaf;     /* this module created the leaf (else: untouched) */
+  size_t created_from;  /* path[0..created_from) is the highest directory
+                           this module created (0: none) */
   int has_kill;         /* cgroup.kill was written successfully */
   size_t base_len;      /* path[0..base_len) is the hierarchy's base */
+  size_t root_len;      /* path[0..root_len) is <base>/<root> */
   char path[PATH_MAX];  /* the leaf directory */
 } nr__cg_dir;
 
@@ -84,12 +88,8 @@ static long long now_ms(void) {
   return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* mkdir -p of d->path below its base, counting in d->created the trailing
- * components this call made. The leaf must be new: -EEXIST otherwise. */
-static int mkdir_leaf(nr__cg_dir *d) {
-  int total = 0;
-  for (size_t i = d->base_len; d->path[i]; i++) total += d->path[i] == '/';
-  int k = 0;
+/* One pass of mkdir -p of d->path below its base; the leaf must be new. */
+static int mkdir_walk(nr__cg_dir *d) {
   for (size_t i = d->base_len + 1;; i++) {
     char c = d->path[i];
     if (c != '/' && c != '\0') continue;
@@ -97,24 +97,42 @@ static int mkdir_leaf(nr__cg_dir *d) {
     int r = mkdir(d->path, 0755);
     int err = errno;
     d->path[i] = c;
-    k++;
-    if (r == 0 && d->created == 0) d->created = total - k + 1;
+    if (r == 0 && (d->created_from == 0 || i < d->created_from))
+      d->created_from = i;
+    if (r == 0 && c == '\0') d->created_leaf = 1;
     if (r < 0 && (err != EEXIST || c == '\0')) return -err;
     if (c == '\0') return 0;
   }
 }
 
-/* rmdir the leaf and then the intermediates this module created, stopping
- * at the first that is busy or not empty; `from` = 0 to start at the leaf,
- * 1 when the leaf is already gone. */
-static void remove_created(nr__cg_dir *d, int from) {
+/* mkdir -p of d->path below its base; -EEXIST if the leaf exists. Another
+ * shepherd using the same root prunes the directories it leaves empty (see
+ * prune): one can vanish between our mkdir of it (EEXIST) and of the next
+ * component below it (ENOENT). Then the walk starts over. */
+static int mkdir_leaf(nr__cg_dir *d) {
+  int r = -ENOENT;
+  for (int pass = 0; pass < MKDIR_PASSES && r == -ENOENT; pass++)
+    r = mkdir_walk(d);
+  return r;
+}
+
+/* rmdir the leaf (from = 1: it is already gone), then each directory above
+ * it that is now empty, up to the root, stopping at the first that is busy
+ * or not empty (another job's). Directories below the root are netrunner's,
+ * made on demand: whoever leaves one empty removes it, whichever shepherd
+ * made it. The root and the directories above it go only if this module
+ * created them: one made by an administrator (perhaps with limits) stays. */
+static void prune(nr__cg_dir *d, int from) {
+  if (!d->created_leaf) return; /* not ours: nothing here to remove */
   char p[PATH_MAX];
   memcpy(p, d->path, sizeof p);
-  for (int c = 0; c < d->created; c++) {
-    if (c >= from && rmdir(p) < 0 && errno != ENOENT) return;
-    char *slash = strrchr(p, '/');
-    if (!slash || (size_t)(slash - p) < d->base_len) return;
-    *slash = '\0';
+  for (int level = 0;; level++) {
+    size_t len = strlen(p);
+    if (len <= d->base_len) return;
+    if (len <= d->root_len && (d->created_from == 0 || len < d->created_from))
+      return;
+    if (level >= from && rmdir(p) < 0 && errno != ENOENT) return;
+    *strrchr(p, '/') = '\0';
   }
 }
 
@@ -125,6 +143,7 @@ static int add_dir(nr__cgroup *cg, const nr__cg_mount *m, const char *root,
   nr__cg_dir *d = &cg->dir[cg->n];
   d->version = m->version;
   d->base_len = strlen(m->base);
+  d->root_len = d->base_len + 1 + strlen(root);
   int r = snprintf(d->path, sizeof d->path, "%s/%s/%.*s", m->base, root,
                    (int)s->path_len, s->path);
   if (r < 0 || (size_t)r >= sizeof d->path) return -ENAMETOOLONG;
@@ -223,7 +242,7 @@ int nr__cgroup_create(const nr__cgroup_spec *spec, nr__cgroup **out) {
 fail:
   if (cg) {
     nr__cgroup_close_join_fds(cg);
-    for (int i = cg->n - 1; i >= 0; i--) remove_created(&cg->dir[i], 0);
+    for (int i = cg->n - 1; i >= 0; i--) prune(&cg->dir[i], 0);
   }
   free(cg);
   free(mt);
@@ -326,7 +345,7 @@ int nr__cgroup_destroy(nr__cgroup *cg, int wait_ms) {
       nr__cg_dir *d = &cg->dir[i];
       if (gone[i]) continue;
       /* A leaf it did not create (create failed on it) is never removed. */
-      if (d->created == 0 || rmdir(d->path) == 0 || errno == ENOENT)
+      if (!d->created_leaf || rmdir(d->path) == 0 || errno == ENOENT)
         gone[i] = 1;
       else
         busy = 1;
@@ -336,7 +355,7 @@ int nr__cgroup_destroy(nr__cgroup *cg, int wait_ms) {
     sleep_ms(RMDIR_PAUSE_MS);
   }
   for (int i = cg->n - 1; i >= 0; i--)
-    if (gone[i]) remove_created(&cg->dir[i], 1);
+    if (gone[i]) prune(&cg->dir[i], 1);
   free(cg);
   return busy ? -EBUSY : 0;
 }

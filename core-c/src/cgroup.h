@@ -50,7 +50,7 @@ void nr__cgroup_kill(nr__cgroup *cg);
 /* Peak memory in bytes and the OOM-kill count of the cgroup; -1 each when no hierarchy reports it. */
 void nr__cgroup_stats(const nr__cgroup *cg, int64_t *memory_peak, int64_t *oom_kills);
 
-/* Kill, then rmdir every directory it created (leaf first, then intermediates it created, if empty), polling at most wait_ms in total. Frees cg. 0, or -EBUSY if a leaf was still busy at the end. Never hangs. */
+/* Kill, then rmdir the leaf and every directory above it left empty (below the root: whoever made it; the root and above: only if this cgroup made it), polling at most wait_ms in total. Frees cg. 0, or -EBUSY if a leaf was still busy at the end. Never hangs. */
 int nr__cgroup_destroy(nr__cgroup *cg, int wait_ms);
 
 /* Absolute path of the i-th leaf directory of cg (and its hierarchy version, 1 or 2, in *version when non-NULL), or NULL when i is past the last; for diagnostics and tests. */

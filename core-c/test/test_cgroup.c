@@ -441,6 +441,56 @@ TEST(without_any_cgroup_mount_create_fails_with_ENOENT) {
   unlink(fake);
 }
 
+/* Two shepherds sharing a root: one removes the intermediate directories
+ * it made while the other is between creating (finding) them and creating
+ * its leaf below. Each side creates and destroys in a loop; every create
+ * must succeed. */
+static int churn(char tag, int rounds) {
+  int failures = 0;
+  for (int i = 0; i < rounds; i++) {
+    char path[64];
+    snprintf(path, sizeof path, "shared/%c%d", tag, i);
+    nr__cgroup_spec s = spec_for(path);
+    nr__cgroup *cg = NULL;
+    int r = nr__cgroup_create(&s, &cg);
+    if (r < 0) {
+      if (failures++ == 0) fprintf(stderr, "    %s: create: %s\n", path, strerror(-r));
+      continue;
+    }
+    nr__cgroup_close_join_fds(cg);
+    if (nr__cgroup_destroy(cg, 1000) < 0) failures++;
+  }
+  return failures;
+}
+
+TEST(two_users_of_one_root_never_pull_a_directory_from_under_each_other) {
+  /* The root is made here first, as a long-lived job would have it. */
+  nr__cgroup_spec keep = spec_for("keep");
+  nr__cgroup *held = NULL;
+  CHECK_EQ(nr__cgroup_create(&keep, &held), 0);
+  char leaves[NR__CG_MAX_MOUNTS][PATH_MAX], root[PATH_MAX];
+  int n = copy_leaves(held, leaves);
+  nr__cgroup_close_join_fds(held);
+  pid_t a = fork();
+  if (a == 0) _exit(churn('a', 1500) ? 1 : 0);
+  pid_t b = fork();
+  if (b == 0) _exit(churn('b', 1500) ? 1 : 0);
+  int sa, sb;
+  CHECK_EQ(waitpid(a, &sa, 0), a);
+  CHECK_EQ(waitpid(b, &sb, 0), b);
+  CHECK(WIFEXITED(sa) && WEXITSTATUS(sa) == 0);
+  CHECK(WIFEXITED(sb) && WEXITSTATUS(sb) == 0);
+  /* Whichever side left "shared" empty removed it, whoever made it. */
+  for (int i = 0; i < n; i++) {
+    char shared[PATH_MAX + 16];
+    root_of(leaves[i], "keep", root);
+    snprintf(shared, sizeof shared, "%s/shared", root);
+    if (exists(shared)) fprintf(stderr, "    left behind: %s\n", shared);
+    CHECK(!exists(shared));
+  }
+  CHECK_EQ(nr__cgroup_destroy(held, 1000), 0);
+}
+
 TEST(the_test_root_is_gone_from_every_hierarchy) { check_root_gone(); }
 
 
@@ -458,6 +508,7 @@ int main(void) {
   RUN_REAPED(memory_max_gets_an_allocating_child_oom_killed_and_counted);
   RUN_REAPED(stats_report_peak_memory_without_a_memory_limit);
   RUN_REAPED(destroy_of_a_busy_cgroup_returns_EBUSY_within_its_bound);
+  RUN_REAPED(two_users_of_one_root_never_pull_a_directory_from_under_each_other);
   RUN_REAPED(a_limit_no_hierarchy_can_enforce_is_refused_with_EOPNOTSUPP);
   RUN_REAPED(without_any_cgroup_mount_create_fails_with_ENOENT);
   RUN_REAPED(the_test_root_is_gone_from_every_hierarchy);
