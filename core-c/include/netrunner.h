@@ -188,6 +188,14 @@ int nr_host_open_with(const char *shepherd_path, const char *cgroup_root,
  * the shepherd was still running when the wait ended (it was SIGKILLed). */
 int nr_host_close(int ctl, pid_t shepherd_pid, int wait_ms);
 
+/* Tie a host to the calling thread: when the thread exits, every child's
+ * group is SIGKILLed and the host closed, as nr_host_close would (at most
+ * 2 s). For runtimes that can stop a thread without running its exit hooks
+ * (Bun's Worker.terminate()). nr_host_close unties it first. The main
+ * thread's hosts are not closed by exit(): close them yourself. 0 or
+ * -errno. */
+int nr_host_close_with_thread(int ctl, pid_t shepherd_pid);
+
 /* Send an encoded spawn request and receive the child. On failure returns
  * -errno and sets out->stage; no fd is left open. */
 int nr_spawn(int ctl, const uint8_t *request, uint32_t request_len,

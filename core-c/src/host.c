@@ -12,6 +12,7 @@
 
 #include "cgroup.h"
 #include "frame.h"
+#include "host_thread.h"
 #include "netrunner.h"
 
 extern char **environ;
@@ -124,7 +125,10 @@ int nr_host_open_with(const char *shepherd_path, const char *cgroup_root,
 }
 
 int nr_host_close(int ctl, pid_t shepherd_pid, int wait_ms) {
-  if (ctl >= 0) close(ctl);
+  if (ctl >= 0) {
+    nr__host_thread_forget(ctl);
+    close(ctl);
+  }
   if (shepherd_pid <= 0) return 0;
   struct timespec tick = {0, 1000000};
   for (int waited = 0;; waited++) {

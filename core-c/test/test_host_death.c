@@ -1,5 +1,6 @@
 /* test_host_death.c — when the host dies, nothing it started outlives it. */
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -168,11 +169,74 @@ TEST(shepherd_sigkill_takes_its_children_down_and_ends_their_status_pipes) {
   close(ctl);
 }
 
+/* A thread that opens a host, starts `sleep 100`, ties the host to itself
+ * and exits without closing it (a worker stopped from outside). */
+typedef struct tied_run {
+  pid_t shepherd, child;
+  int close_first; /* close the host before exiting (it must stay closed) */
+  int reused[2];   /* close_first: a pipe, one end at the old ctl number */
+  int ctl;         /* the old ctl number */
+} tied_run;
+
+static void *tied_thread(void *arg) {
+  tied_run *t = arg;
+  int ctl = nr_host_open(shepherd_path(), &t->shepherd);
+  CHECK(ctl >= 0);
+  const char *argv[] = {"sleep", "100", NULL};
+  nr_child c;
+  CHECK_EQ(spawn_argv(ctl, argv, NR_STDERR_CONSUME, &c), 0);
+  t->child = c.pid;
+  close(c.stdin_fd);
+  close(c.stdout_fd);
+  close(c.stderr_fd);
+  close(c.status_fd);
+  CHECK_EQ(nr_host_close_with_thread(ctl, t->shepherd), 0);
+  if (t->close_first) {
+    nr_kill_all(ctl, SIGKILL);
+    CHECK_EQ(nr_host_close(ctl, t->shepherd, 2000), 0);
+    /* The control socket's number, reused: the thread's exit must not
+     * close it. */
+    CHECK_EQ(pipe(t->reused), 0);
+    if (t->reused[0] != ctl && t->reused[1] != ctl) {
+      CHECK_EQ(dup2(t->reused[0], ctl), ctl);
+      close(t->reused[0]);
+      t->reused[0] = ctl;
+    }
+    t->ctl = ctl;
+  }
+  return NULL;
+}
+
+TEST(a_host_tied_to_a_thread_is_closed_when_the_thread_exits) {
+  tied_run t = {0, 0, 0, {-1, -1}, -1};
+  pthread_t th;
+  CHECK_EQ(pthread_create(&th, NULL, tied_thread, &t), 0);
+  CHECK_EQ(pthread_join(th, NULL), 0);
+  /* Closed by the thread's exit: child and shepherd gone, reaped. */
+  CHECK_EQ(proc_state(t.child), 0);
+  CHECK_EQ(proc_state(t.shepherd), 0);
+}
+
+TEST(a_tied_host_closed_by_hand_is_not_closed_again_at_thread_exit) {
+  tied_run t = {0, 0, 1, {-1, -1}, -1};
+  int before = count_fds();
+  pthread_t th;
+  CHECK_EQ(pthread_create(&th, NULL, tied_thread, &t), 0);
+  CHECK_EQ(pthread_join(th, NULL), 0);
+  CHECK(fcntl(t.ctl, F_GETFD) >= 0);
+  close(t.reused[0]);
+  close(t.reused[1]);
+  CHECK_EQ(count_fds(), before);
+  CHECK_EQ(proc_state(t.child), 0);
+}
+
 int main(void) {
   RUN(host_sigkill_leaves_no_child_grandchild_or_zombie);
   RUN(a_child_ignoring_sigterm_is_sigkilled_after_the_kill_timeout);
   RUN(host_closing_the_socket_tears_down_like_a_death);
   RUN(teardown_wait_is_bounded_when_a_child_cannot_die);
   RUN(shepherd_sigkill_takes_its_children_down_and_ends_their_status_pipes);
+  RUN(a_host_tied_to_a_thread_is_closed_when_the_thread_exits);
+  RUN(a_tied_host_closed_by_hand_is_not_closed_again_at_thread_exit);
   DONE();
 }

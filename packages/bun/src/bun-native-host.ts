@@ -40,6 +40,9 @@ export class BunNativeHost implements NativeHost {
     this.#lib = lib;
     this.#ctl = ctl;
     this.#pid = pidOut[0]!;
+    // Worker.terminate() runs none of a worker's exit hooks: the host is
+    // closed (every group SIGKILLed) when this thread exits instead.
+    lib.nr_host_close_with_thread(ctl, this.#pid);
   }
 
   spawn(request: Uint8Array): SpawnReply {

@@ -11,9 +11,13 @@
 #include <fcntl.h>
 #include <mutex>
 #include <string>
+#include <csignal>
 #include <unordered_set>
+#include <vector>
 
 #include "fd-reader.h"
+#include "loop-call.h"
+#include "teardown.h"
 #include "netrunner.h"
 
 extern char **environ;
@@ -64,9 +68,15 @@ struct ExitWatch {
   int fd;
   WatchSet* set;
   Napi::FunctionReference callback;
+  HandleTeardown* teardown = nullptr;  // set when the environment goes away
 };
 
-void FreeWatch(uv_handle_t* h) { delete static_cast<ExitWatch*>(h->data); }
+void FreeWatch(uv_handle_t* h) {
+  ExitWatch* w = static_cast<ExitWatch*>(h->data);
+  HandleTeardown* teardown = w->teardown;
+  delete w;
+  if (teardown != nullptr) teardown->Done();
+}
 
 // Stop watching and close the fd; the ExitWatch is freed once libuv lets go.
 void EndWatch(ExitWatch* w) {
@@ -91,26 +101,29 @@ void OnStatusReadable(uv_poll_t* h, int status, int /*events*/) {
       got += static_cast<size_t>(n);
     }
   }
-  Napi::Env env = w->callback.Env();
   Napi::FunctionReference callback = std::move(w->callback);
   EndWatch(w);
-  Napi::HandleScope scope(env);
-  Napi::Value arg = env.Null();
+  // Plain N-API: in a worker being terminated nothing can be called, and
+  // nothing is (see loop-call.h).
+  LoopCall js(callback.Env());
+  napi_value arg = js.Null();
   if (got > 0) {
-    Napi::Uint8Array bytes = Napi::Uint8Array::New(env, got);
-    memcpy(bytes.Data(), &rec, got);
-    arg = bytes;
+    uint8_t* data = nullptr;
+    arg = js.Bytes(got, &data);
+    if (arg != nullptr) memcpy(data, &rec, got);
   }
-  // MakeCallback: runs the microtasks the callback queues, like any I/O callback.
-  callback.MakeCallback(env.Global(), {arg});
+  // napi_make_callback: runs the microtasks the callback queues, like any I/O callback.
+  js.Call(callback, 1, &arg);
 }
 
 // The environment is going away: drop every pending watch (no callback).
-void EndAllWatches(void* data) {
+void EndAllWatches(napi_async_cleanup_hook_handle hook, void* data) {
   WatchSet* set = static_cast<WatchSet*>(data);
+  HandleTeardown* teardown = HandleTeardown::Begin(hook, set->size());
   while (!set->empty()) {
     ExitWatch* w = *set->begin();
     w->callback.Reset();
+    w->teardown = teardown;
     EndWatch(w);
   }
   delete set;
@@ -160,6 +173,41 @@ Napi::Object Arg(const Napi::CallbackInfo& info, size_t i) {
 }
 
 // open(shepherdPath, cgroupRoot?) -> { ctl, pid } | { errno }
+// ---- Shepherds opened by this environment ----
+//
+// The main thread closes its shepherds from JavaScript (process 'exit'), but
+// a worker stopped with terminate() never emits 'exit': its shepherds, and
+// every child, would live on until the whole process ended. The
+// environment's cleanup hook closes what is still open, as the exit hook
+// does: SIGKILL to every group, then hang up and reap.
+struct OpenHost {
+  int ctl;
+  pid_t pid;
+};
+using HostList = std::vector<OpenHost>;
+thread_local HostList* open_hosts = nullptr;
+constexpr int kCloseWaitMs = 2000;
+
+void CloseAllHosts(void* data) {
+  HostList* hosts = static_cast<HostList*>(data);
+  for (const OpenHost& h : *hosts) {
+    nr_kill_all(h.ctl, SIGKILL);
+    nr_host_close(h.ctl, h.pid, kCloseWaitMs);
+  }
+  if (open_hosts == hosts) open_hosts = nullptr;
+  delete hosts;
+}
+
+void ForgetHost(int ctl) {
+  if (open_hosts == nullptr) return;
+  for (auto it = open_hosts->begin(); it != open_hosts->end(); ++it) {
+    if (it->ctl == ctl) {
+      open_hosts->erase(it);
+      return;
+    }
+  }
+}
+
 Napi::Value Open(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (info.Length() < 1 || !info[0].IsString()) {
@@ -177,6 +225,7 @@ Napi::Value Open(const Napi::CallbackInfo& info) {
   } else {
     out.Set("ctl", ctl);
     out.Set("pid", static_cast<int32_t>(pid));
+    if (open_hosts != nullptr) open_hosts->push_back({ctl, pid});
   }
   return out;
 }
@@ -224,7 +273,19 @@ Napi::Value KillAll(const Napi::CallbackInfo& info) {
 Napi::Value Close(const Napi::CallbackInfo& info) {
   Napi::Object o = Arg(info, 0);
   if (info.Env().IsExceptionPending()) return info.Env().Undefined();
+  ForgetHost(Int(o, "ctl"));
   return Napi::Number::New(info.Env(), nr_host_close(Int(o, "ctl"), Int(o, "pid"), Int(o, "waitMs")));
+}
+
+// closeFd(fd) -> 0 | -errno. fs.closeSync would do, but in a worker Node
+// warns about every fd it did not open itself.
+Napi::Value CloseFd(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 1 || !info[0].IsNumber()) {
+    Napi::TypeError::New(env, "netrunner addon: closeFd(fd)").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  return Napi::Number::New(env, close(info[0].As<Napi::Number>().Int32Value()) < 0 ? -errno : 0);
 }
 
 // ptyResize({ fd, rows, cols }) -> 0 | -errno
@@ -250,12 +311,15 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("signal", Napi::Function::New(env, Signal, "signal"));
   exports.Set("killAll", Napi::Function::New(env, KillAll, "killAll"));
   exports.Set("close", Napi::Function::New(env, Close, "close"));
+  exports.Set("closeFd", Napi::Function::New(env, CloseFd, "closeFd"));
+  open_hosts = new HostList();
+  napi_add_env_cleanup_hook(env, CloseAllHosts, open_hosts);
   exports.Set("ptyResize", Napi::Function::New(env, PtyResize, "ptyResize"));
   exports.Set("envGeneration", Napi::Function::New(env, EnvGeneration, "envGeneration"));
   exports.Set("watchExit", Napi::Function::New(env, WatchExit, "watchExit"));
   WatchSet* set = new WatchSet();
   env.SetInstanceData<WatchSet, NoFinalize>(set);
-  napi_add_env_cleanup_hook(env, EndAllWatches, set);
+  napi_add_async_cleanup_hook(env, EndAllWatches, set, nullptr);
   exports.Set("dup", Napi::Function::New(env, Dup, "dup"));
   InitFdReader(env, exports);
   exports.Set("protocolVersion", Napi::Number::New(env, NR_PROTOCOL_VERSION));

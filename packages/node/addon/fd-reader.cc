@@ -10,6 +10,9 @@
 //   onChunk(bytes: Uint8Array | null, eof: boolean, errno: number)
 #include "fd-reader.h"
 
+#include "loop-call.h"
+#include "teardown.h"
+
 #include <errno.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -40,9 +43,15 @@ struct Reader {
   bool ended = false;
   ReaderSet* set = nullptr;
   Napi::FunctionReference onChunk;
+  HandleTeardown* teardown = nullptr;  // set when the environment goes away
 };
 
-void FreeReader(uv_handle_t* h) { delete static_cast<Reader*>(h->data); }
+void FreeReader(uv_handle_t* h) {
+  Reader* r = static_cast<Reader*>(h->data);
+  HandleTeardown* teardown = r->teardown;
+  delete r;
+  if (teardown != nullptr) teardown->Done();
+}
 
 void CloseReader(Reader* r) {
   r->set->erase(r);
@@ -57,8 +66,9 @@ void CloseReader(Reader* r) {
 // small stack buffer serves short outputs and the end of file in one system
 // call; when it comes back full, FIONREAD says how much more is queued and
 // that is read straight into the array (no copy of the bulk). Returns the
-// array, or null with *eof/*err set at the end or on an error.
-Napi::Value ReadAvailable(Napi::Env env, int fd, bool* eof, int* err) {
+// array, or nullptr: nothing (yet), or the end or an error (*eof, *err), or
+// JavaScript cannot run (!js.ok()).
+napi_value ReadAvailable(LoopCall& js, int fd, bool* eof, int* err) {
   char head[kHead];
   ssize_t n;
   do n = read(fd, head, sizeof head);
@@ -70,42 +80,47 @@ Napi::Value ReadAvailable(Napi::Env env, int fd, bool* eof, int* err) {
       *eof = true;
       *err = errno;
     }
-    return env.Null();
+    return nullptr;
   }
   size_t got = static_cast<size_t>(n);
   int more = 0;
   if (got == sizeof head && ioctl(fd, FIONREAD, &more) < 0) more = 0;
   size_t want = std::min(static_cast<size_t>(std::max(more, 0)), kReadBudget - got);
-  Napi::Uint8Array chunk = Napi::Uint8Array::New(env, got + want);
-  memcpy(chunk.Data(), head, got);
+  uint8_t* data = nullptr;
+  napi_value chunk = js.Bytes(got + want, &data);
+  if (chunk == nullptr) return nullptr;
+  memcpy(data, head, got);
   if (want > 0) {
-    do n = read(fd, chunk.Data() + got, want);
+    do n = read(fd, data + got, want);
     while (n < 0 && errno == EINTR);
     // Nothing more after all (or an error the next event reports): keep the head.
-    if (n < 0) n = 0;
-    got += static_cast<size_t>(n);
-    if (got < chunk.ByteLength()) return Napi::Uint8Array::New(env, got, chunk.ArrayBuffer(), 0);
+    if (n < static_cast<ssize_t>(want)) return js.Prefix(chunk, got + static_cast<size_t>(std::max<ssize_t>(n, 0)));
   }
   return chunk;
 }
 
 void OnReadable(uv_poll_t* h, int status, int /*events*/) {
   Reader* r = static_cast<Reader*>(h->data);
-  Napi::Env env = r->onChunk.Env();
-  Napi::HandleScope scope(env);
+  LoopCall js(r->onChunk.Env());
   bool eof = status < 0;
   int err = status < 0 ? -status : 0;
-  Napi::Value bytes = eof ? env.Null() : ReadAvailable(env, r->fd, &eof, &err);
+  napi_value bytes = eof || !js.ok() ? nullptr : ReadAvailable(js, r->fd, &eof, &err);
+  if (!js.ok()) {
+    // A worker on its way out: no JavaScript to call; stop until closed.
+    r->polling = false;
+    uv_poll_stop(&r->poll);
+    return;
+  }
   if (eof) {
     r->ended = true;
     r->polling = false;
     uv_poll_stop(&r->poll);
-  } else if (bytes.IsNull()) {
+  } else if (bytes == nullptr) {
     return;  // woken for nothing
   }
+  napi_value argv[3] = {bytes != nullptr ? bytes : js.Null(), js.Bool(eof), js.Int(err)};
   // The callback may close the reader: nothing touches `r` after it.
-  Napi::Function fn = r->onChunk.Value();
-  fn.MakeCallback(env.Global(), {bytes, Napi::Boolean::New(env, eof), Napi::Number::New(env, err)});
+  js.Call(r->onChunk, 3, argv);
 }
 
 Reader* Handle(const Napi::CallbackInfo& info) {
@@ -168,9 +183,14 @@ Napi::Value ReaderClose(const Napi::CallbackInfo& info) {
 }
 
 // The environment is going away: close every reader still open (no callback).
-void CloseAllReaders(void* data) {
+void CloseAllReaders(napi_async_cleanup_hook_handle hook, void* data) {
   ReaderSet* set = static_cast<ReaderSet*>(data);
-  while (!set->empty()) CloseReader(*set->begin());
+  HandleTeardown* teardown = HandleTeardown::Begin(hook, set->size());
+  while (!set->empty()) {
+    Reader* r = *set->begin();
+    r->teardown = teardown;
+    CloseReader(r);
+  }
   if (open_readers == set) open_readers = nullptr;
   delete set;
 }
@@ -183,5 +203,5 @@ void InitFdReader(Napi::Env env, Napi::Object exports) {
   exports.Set("readerStop", Napi::Function::New(env, ReaderStop, "readerStop"));
   exports.Set("readerClose", Napi::Function::New(env, ReaderClose, "readerClose"));
   open_readers = new ReaderSet();
-  napi_add_env_cleanup_hook(env, CloseAllReaders, open_readers);
+  napi_add_async_cleanup_hook(env, CloseAllReaders, open_readers, nullptr);
 }

@@ -31,6 +31,8 @@ export interface NativeBinding {
   readerStop(handle: ReaderHandle): void;
   /** Stop, close the fd; no callback after this. Idempotent. */
   readerClose(handle: ReaderHandle): void;
+  /** close(2): 0 or -errno (fs.closeSync warns in a worker about fds it did not open). */
+  closeFd(fd: number): number;
   /** A close-on-exec duplicate of fd, or -errno. */
   dup(o: { fd: number }): number;
   protocolVersion: number;

@@ -1,4 +1,3 @@
-import { closeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { ReadStream } from 'node:tty';
 import { isMainThread } from 'node:worker_threads';
@@ -11,6 +10,11 @@ import { writeSome } from './write-some.js';
 
 // How long the exit hook waits for the shepherd to reap everything and exit.
 const CLOSE_WAIT_MS = 2000;
+
+/** close(2) through the addon: fs.closeSync warns in a worker about fds it did not open. */
+function closeFd(fd: number): void {
+  nativeBinding().binding.closeFd(fd);
+}
 
 function openHost(options: HostOptions = {}): NativeHost {
   const { binding, file } = nativeBinding();
@@ -62,7 +66,7 @@ export const nodeAdapter: RuntimeAdapter = {
     const release = (): void => {
       if (--users > 0) return;
       socket.destroy();
-      closeSync(fd);
+      closeFd(fd);
     };
     return {
       reader: new SocketReader(socket, { release, terminalFd: readFd }),
@@ -84,11 +88,11 @@ export const nodeAdapter: RuntimeAdapter = {
     new Promise((resolve, reject) => {
       const rc = nativeBinding().binding.watchExit(fd, resolve);
       if (rc < 0) {
-        closeSync(fd);
+        closeFd(fd);
         reject(Object.assign(new Error(`@netrunner/node: cannot watch a status pipe (errno ${-rc})`), { errno: -rc }));
       }
     }),
-  closeFd: (fd) => closeSync(fd),
+  closeFd: (fd) => closeFd(fd),
   env: () => process.env,
   // On the main thread process.env is the C environment; a worker's is its own copy.
   envStamp: isMainThread ? () => nativeBinding().binding.envGeneration() : () => undefined,

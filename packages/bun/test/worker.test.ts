@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'bun:test';
+import { run } from '../src/index.ts';
+
+const entry = new URL('../dist/index.js', import.meta.url).pathname;
+const fixture = new URL('./fixtures/worker-host.ts', import.meta.url).pathname;
+
+describe('a worker', () => {
+  it('runs commands, and terminate() leaves no child behind', async () => {
+    const r = await run([process.execPath, fixture, entry], { timeout: 20_000 });
+    expect([r.exitCode, r.signal, r.stderr]).toEqual([0, null, '']);
+    const seen = JSON.parse(r.stdout);
+    expect([seen.stdout, seen.stderr, seen.pids.length]).toEqual(['hi', 'err', 3]);
+    // Before: the sh and both sleeps lived until the whole process exited.
+    expect(seen.left).toEqual([]);
+  });
+});

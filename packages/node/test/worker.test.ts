@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/index.js';
+
+const entry = new URL('../dist/index.js', import.meta.url).pathname;
+const fixture = new URL('./fixtures/worker-host.mjs', import.meta.url).pathname;
+
+describe('a worker thread', () => {
+  it('runs commands, and terminate() leaves no child, no crash and no warning', async () => {
+    const r = await run([process.execPath, fixture, entry], { timeout: 20_000 });
+    // Before: SIGSEGV in uv__finish_close (the addon unloaded before its
+    // handles closed), fs warnings about fds, and the sleeps left running.
+    expect([r.exitCode, r.signal, r.stderr]).toEqual([0, null, '']);
+    const seen = JSON.parse(r.stdout);
+    expect([seen.stdout, seen.stderr, seen.pids.length]).toEqual(['hi', 'err', 3]);
+    expect(seen.left).toEqual([]);
+  });
+});
