@@ -1,9 +1,9 @@
 import { TerminalWriter, type RuntimeAdapter } from '@netrunner/core';
+import { killGroup, onProcessExit, writeSome } from '@netrunner/core/posix';
 import { BunFdReader } from './fd-reader.js';
 import { BunFdWriter } from './fd-writer.js';
 import { BunNativeHost } from './bun-native-host.js';
 import { OwnedFd } from './owned-fd.js';
-import { writeSome } from './write-some.js';
 
 /** The Bun RuntimeAdapter: bun:ffi for the shepherd calls, Bun.file(fd) for fd I/O. */
 export const bunAdapter: RuntimeAdapter = {
@@ -17,17 +17,8 @@ export const bunAdapter: RuntimeAdapter = {
     const shared = new OwnedFd(fd, 2);
     return { reader: new BunFdReader(shared), writer: new TerminalWriter(writeSome(fd), () => shared.release()) };
   },
-  onProcessExit: (fn) => {
-    // Bun fires 'exit' on a normal exit, on process.exit() and after an uncaught exception.
-    process.on('exit', fn);
-  },
-  killGroup: (pgid, signal) => {
-    try {
-      process.kill(-pgid, signal);
-    } catch {
-      // ESRCH: the group is already gone.
-    }
-  },
+  onProcessExit,
+  killGroup,
   closeFd: (fd) => new OwnedFd(fd).release(),
   env: () => process.env,
 };

@@ -2,11 +2,11 @@ import { Socket } from 'node:net';
 import { ReadStream } from 'node:tty';
 import { isMainThread } from 'node:worker_threads';
 import { TerminalWriter, type HostOptions, type NativeHost, type RuntimeAdapter } from '@netrunner/core';
+import { killGroup, onProcessExit, writeSome } from '@netrunner/core/posix';
 import { nativeBinding, shepherdPath } from './native-binding.js';
 import { NativeReader } from './native-reader.js';
 import { SocketReader } from './socket-reader.js';
 import { SocketWriter } from './socket-writer.js';
-import { writeSome } from './write-some.js';
 
 // How long the exit hook waits for the shepherd to reap everything and exit.
 const CLOSE_WAIT_MS = 2000;
@@ -73,17 +73,8 @@ export const nodeAdapter: RuntimeAdapter = {
       writer: new TerminalWriter(writeSome(fd), release),
     };
   },
-  onProcessExit: (fn) => {
-    // 'exit' also fires for process.exit() and after an uncaught exception.
-    process.on('exit', fn);
-  },
-  killGroup: (pgid, signal) => {
-    try {
-      process.kill(-pgid, signal);
-    } catch {
-      // ESRCH: the group is already gone.
-    }
-  },
+  onProcessExit,
+  killGroup,
   readStatus: (fd) =>
     new Promise((resolve, reject) => {
       const rc = nativeBinding().binding.watchExit(fd, resolve);

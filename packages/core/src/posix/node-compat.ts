@@ -1,0 +1,31 @@
+// @netrunner/core/posix: the adapter pieces that only need what Node and Bun
+// both implement (node:fs, process). Kept out of the runtime-agnostic core
+// (see purity.test.ts): a runtime without these APIs supplies its own.
+import { writeSync } from 'node:fs';
+import type { WriteSome } from '../terminal-writer.js';
+
+/** One write(2) on a non-blocking fd, for TerminalWriter: EAGAIN becomes 'again'. */
+export function writeSome(fd: number): WriteSome {
+  return (chunk, offset) => {
+    try {
+      return writeSync(fd, chunk, offset, chunk.length - offset);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'EAGAIN') return 'again';
+      throw e;
+    }
+  };
+}
+
+/** Run `fn` synchronously at exit: Node and Bun fire 'exit' on a normal exit, on process.exit() and after an uncaught exception. */
+export function onProcessExit(fn: () => void): void {
+  process.on('exit', fn);
+}
+
+/** kill(2) of a process group; a group that is already gone (ESRCH) is not an error. */
+export function killGroup(pgid: number, signal: number): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // ESRCH: the group is already gone.
+  }
+}
