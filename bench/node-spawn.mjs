@@ -38,8 +38,14 @@ const only = onlyAt > 0 ? process.argv[onlyAt + 1].split(',') : Object.keys(all)
 const peers = Object.fromEntries(Object.entries(all).filter(([name]) => only.includes(name)));
 const times = Object.fromEntries(Object.keys(peers).map((k) => [k, []]));
 for (let i = 0; i < 10; i++) for (const f of Object.values(peers)) await f();
+// The order rotates every round, so each peer follows each other peer
+// equally often. A fork()-based peer leaves the host's pages write-protected
+// (copy-on-write) until they are next written, and whoever runs next pays
+// those faults: with a fixed order, the same peer always paid them.
+const entries = Object.entries(peers);
 for (let i = 0; i < n; i++) {
-  for (const [name, f] of Object.entries(peers)) {
+  const shift = i % entries.length;
+  for (const [name, f] of [...entries.slice(shift), ...entries.slice(0, shift)]) {
     const t = performance.now();
     await f();
     times[name].push(performance.now() - t);

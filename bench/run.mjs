@@ -52,6 +52,9 @@ const mem = json('node', [bench('node-stream-memory.mjs'), quick ? '1' : '4']);
 report.push(['streaming memory, slow consumer', mem]);
 const conc = json('node', [bench('node-concurrency.mjs'), quick ? '200' : '1000']);
 report.push(['concurrency', conc]);
+// What a SIGKILLed host leaves running, for every peer.
+const orphans = json('node', [bench('orphans.mjs')]);
+report.push(['left running after the host is SIGKILLed (sh + 2 sleeps)', orphans]);
 
 // Bun, when the Bun binding and bench are there.
 let bun = null;
@@ -71,6 +74,10 @@ console.log(`stdout throughput netrunner / child_process: ${vsCpTput}x (target >
 console.log(`stdout throughput netrunner / raw C reader: ${vsRaw}x (target >= 0.9x) — ${verdict(vsRaw >= 0.9)}`);
 console.log(`RSS growth streaming ${mem.gib} GiB: ${mem.rss_growth_mib} MiB (target < 32 MiB) — ${verdict(mem.rss_growth_mib < 32)}`);
 console.log(`${conc.children} concurrent children: ${conc.ok} ok, threads ${conc.threads_before} -> ${conc.threads_peak}`);
+const ours = Object.entries(orphans).filter(([peer]) => peer.startsWith('netrunner'));
+const theirs = Object.entries(orphans).filter(([peer]) => !peer.startsWith('netrunner'));
+const list = (rows) => rows.map(([peer, n]) => `${peer} ${n}`).join(', ');
+console.log(`Left running after a host SIGKILL (of 3): ${list(ours)}; ${list(theirs)} — ${verdict(ours.every(([, n]) => n === 0))}`);
 if (bun) {
   const b = ratio(bun.netrunner.median_ms, bun['Bun.spawn'].median_ms);
   console.log(`Bun run(['true']) / Bun.spawn: ${b}x (target <= 1.3x) — ${verdict(b <= 1.3)}`);
