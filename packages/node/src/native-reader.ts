@@ -6,10 +6,11 @@ import { nativeBinding, type ReaderHandle } from './native-binding.js';
 const READ_AHEAD = 256 * 1024;
 
 /**
- * Pull-based reader over a pipe or socket fd, polled by the addon. It polls
- * while less than READ_AHEAD bytes are queued; beyond that it stops, the
- * socket fills, and the child blocks on its write. At the end of file the fd
- * is closed at once; what is queued stays readable.
+ * Pull-based reader over a pipe, socket or PTY master fd, polled by the
+ * addon. It polls while less than READ_AHEAD bytes are queued; beyond that
+ * it stops, the kernel buffer fills, and the child blocks on its write. At
+ * the end of file (or a read error: EIO is a PTY master's end) the fd is
+ * closed at once and `onClose` runs; what is queued stays readable.
  */
 export class NativeReader implements FdReader {
   #handle: ReaderHandle | null;
@@ -18,8 +19,10 @@ export class NativeReader implements FdReader {
   #ended = false;
   #polling = false;
   #wake: (() => void) | null = null;
+  #onClose: (() => void) | undefined;
 
-  constructor(fd: number) {
+  constructor(fd: number, onClose?: () => void) {
+    this.#onClose = onClose;
     const { binding } = nativeBinding();
     const handle = binding.readerOpen(fd, (chunk, eof) => this.#onChunk(chunk, eof));
     if (typeof handle === 'number') {
@@ -73,7 +76,9 @@ export class NativeReader implements FdReader {
   #close(): void {
     const handle = this.#handle;
     this.#handle = null;
-    if (handle !== null) nativeBinding().binding.readerClose(handle);
+    if (handle === null) return;
+    nativeBinding().binding.readerClose(handle);
+    this.#onClose?.();
   }
 
   destroy(): void {

@@ -1,11 +1,8 @@
-import { Socket } from 'node:net';
-import { ReadStream } from 'node:tty';
 import { isMainThread } from 'node:worker_threads';
 import { TerminalWriter, type HostOptions, type NativeHost, type RuntimeAdapter } from '@netrunner/core';
 import { killGroup, onProcessExit, writeSome } from '@netrunner/core/posix';
 import { nativeBinding, shepherdPath } from './native-binding.js';
 import { NativeReader } from './native-reader.js';
-import { SocketReader } from './socket-reader.js';
 import { SocketWriter } from './socket-writer.js';
 
 // How long the exit hook waits for the shepherd to reap everything and exit.
@@ -42,34 +39,26 @@ function openHost(options: HostOptions = {}): NativeHost {
   };
 }
 
-/** The Node.js RuntimeAdapter: N-API for the shepherd calls and reads, net.Socket for writes and the PTY. */
+/** The Node.js RuntimeAdapter: N-API for the shepherd calls and every read, net.Socket for stdin writes, non-blocking write(2) for a PTY. */
 export const nodeAdapter: RuntimeAdapter = {
   openHost,
   reader: (fd) => new NativeReader(fd),
   writer: (fd) => new SocketWriter(fd),
   duplex: (fd) => {
-    // The reader gets its own duplicate of the master: Node destroys a stream
-    // (closing its fd) when a read fails, and a master read fails with EIO as
-    // soon as the child closes its terminal, which cat does just before it
-    // exits. If that closed the master's last fd, the child would be hung up
-    // (SIGHUP) before it could exit. The original stays with us until both
-    // halves have let go.
+    // The reader polls its own duplicate of the master and closes it at its
+    // end of file (EIO, once the child and every holder of the slave are
+    // gone), while the writer goes on using the original: closing the
+    // master's last fd while the child lives would hang it up (SIGHUP). The
+    // original is closed once both halves have let go. Writes do not block
+    // the loop when the child stops reading (see TerminalWriter).
     const readFd = nativeBinding().binding.dup({ fd });
     if (readFd < 0) throw Object.assign(new Error(`@netrunner/node: dup of a PTY master failed (errno ${-readFd})`), { errno: -readFd });
-    // A PTY master is a TTY to libuv, so net.Socket refuses it; tty.ReadStream
-    // reads it. allowHalfOpen: the end of reading must not close the fd
-    // before drainTerminal has emptied it. Writes do not go through it: libuv
-    // writes to a master it cannot reopen in blocking mode, which would
-    // freeze the event loop when the child stops reading (see TerminalWriter).
-    const socket: Socket = new ReadStream(readFd, { allowHalfOpen: true });
     let users = 2;
     const release = (): void => {
-      if (--users > 0) return;
-      socket.destroy();
-      closeFd(fd);
+      if (--users === 0) closeFd(fd);
     };
     return {
-      reader: new SocketReader(socket, { release, terminalFd: readFd }),
+      reader: new NativeReader(readFd, release),
       writer: new TerminalWriter(writeSome(fd), release),
     };
   },
