@@ -40,6 +40,12 @@ export function fdCount(): number {
   return readdirSync('/proc/self/fd').length;
 }
 
+/** Bytes a process has passed to write(2) so far (/proc/<pid>/io wchar). */
+export function bytesWritten(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/io`, 'utf8').split('\n').find((l) => l.startsWith('wchar:'));
+  return Number(line?.split(/\s+/)[1]);
+}
+
 /** Resolve after `ms`. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,6 @@
 import type { NetRunnerApi } from '@netrunner/core';
 import { concat, randomBytes, sameBytes, text } from '../helpers/bytes.js';
+import { bytesWritten, sleep } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 /** stderr modes and byte-exact delivery. */
@@ -59,6 +60,20 @@ export function outputBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceE
       const chunks: Uint8Array[] = [];
       for await (const c of nr.stream(['cat'], { input: parts })) chunks.push(c);
       expect(sameBytes(concat(chunks), data)).toBe(true);
+    });
+    it('stops a child whose output nobody reads: it blocks on the full channel', async () => {
+      const p = await nr.spawn(['head', '-c', '100000000', '/dev/zero'], { killTimeout: 100 });
+      try {
+        expect(((await p.read()) ?? new Uint8Array()).length).toBeGreaterThan(0);
+        await sleep(300);
+        const written = bytesWritten(p.pid);
+        await sleep(300);
+        expect(bytesWritten(p.pid)).toBe(written);
+        // The kernel's buffer plus the reader's read-ahead (256 KiB), not 100 MB.
+        expect(written).toBeLessThanOrEqual(8 << 20);
+      } finally {
+        await p.stop();
+      }
     });
     it('gives 100 concurrent runs each their exact output', async () => {
       const runs = Array.from({ length: 100 }, (_, i) => nr.run(['sh', '-c', `printf 'run-%s\\n' ${i}; printf 'err-%s' ${i} >&2`]));
