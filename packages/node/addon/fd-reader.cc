@@ -1,8 +1,10 @@
-// fd-reader.cc: a child's stdout or stderr read on the loop thread by a
-// uv_poll and read(2), without a stream object. A net.Socket costs a Duplex,
-// a Pipe handle and several ticks to deliver its end and close; at the exit
-// of a short-lived child that work sat between the child's exit and the
-// result. Here the end of file is one callback.
+// fd-reader.cc: a child's stdout, stderr or PTY master read on the loop
+// thread by a uv_poll and read(2), without a stream object. A net.Socket
+// costs a Duplex, a Pipe handle and several ticks to deliver its end and
+// close; at the exit of a short-lived child that work sat between the
+// child's exit and the result. Here the end of file is one callback. A
+// terminal is read until EIO (a libuv stream stops at POLLHUP after a short
+// read and would drop the end of a child's output).
 //
 //   readerOpen(fd, onChunk) -> handle | -errno    takes ownership of fd
 //   readerStart(handle) / readerStop(handle)      poll or not (backpressure)
