@@ -12,12 +12,11 @@
 #include <mutex>
 #include <string>
 #include <csignal>
-#include <unordered_set>
 #include <vector>
 
 #include "fd-reader.h"
 #include "loop-call.h"
-#include "teardown.h"
+#include "polled-fd.h"
 #include "netrunner.h"
 
 extern char **environ;
@@ -57,38 +56,8 @@ Napi::Value EnvGeneration(const Napi::CallbackInfo& info) {
 // callback. It runs on the loop thread like any libuv I/O callback (never a
 // foreign thread), and keeps the loop alive while the child runs, as a
 // reading socket would.
-struct ExitWatch;
-// The pending watches of one environment (the main thread, or a worker);
-// freed by the environment's cleanup hook, not by instance-data finalization.
-using WatchSet = std::unordered_set<ExitWatch*>;
-void NoFinalize(Napi::Env, WatchSet*) {}
-
-struct ExitWatch {
-  uv_poll_t poll;
-  int fd;
-  WatchSet* set;
-  Napi::FunctionReference callback;
-  HandleTeardown* teardown = nullptr;  // set when the environment goes away
-};
-
-void FreeWatch(uv_handle_t* h) {
-  ExitWatch* w = static_cast<ExitWatch*>(h->data);
-  HandleTeardown* teardown = w->teardown;
-  delete w;
-  if (teardown != nullptr) teardown->Done();
-}
-
-// Stop watching and close the fd; the ExitWatch is freed once libuv lets go.
-void EndWatch(ExitWatch* w) {
-  w->set->erase(w);
-  uv_poll_stop(&w->poll);
-  close(w->fd);
-  w->fd = -1;
-  uv_close(reinterpret_cast<uv_handle_t*>(&w->poll), FreeWatch);
-}
-
 void OnStatusReadable(uv_poll_t* h, int status, int /*events*/) {
-  ExitWatch* w = static_cast<ExitWatch*>(h->data);
+  PolledFd* w = static_cast<PolledFd*>(h->data);
   nr_exit_record rec;
   size_t got = 0;
   if (status == 0) {
@@ -102,7 +71,7 @@ void OnStatusReadable(uv_poll_t* h, int status, int /*events*/) {
     }
   }
   Napi::FunctionReference callback = std::move(w->callback);
-  EndWatch(w);
+  PolledClose(w);
   // Plain N-API: in a worker being terminated nothing can be called, and
   // nothing is (see loop-call.h).
   LoopCall js(callback.Env());
@@ -116,19 +85,6 @@ void OnStatusReadable(uv_poll_t* h, int status, int /*events*/) {
   js.Call(callback, 1, &arg);
 }
 
-// The environment is going away: drop every pending watch (no callback).
-void EndAllWatches(napi_async_cleanup_hook_handle hook, void* data) {
-  WatchSet* set = static_cast<WatchSet*>(data);
-  HandleTeardown* teardown = HandleTeardown::Begin(hook, set->size());
-  while (!set->empty()) {
-    ExitWatch* w = *set->begin();
-    w->callback.Reset();
-    w->teardown = teardown;
-    EndWatch(w);
-  }
-  delete set;
-}
-
 // watchExit(fd, callback): callback(Uint8Array | null) once, when the status
 // pipe has its record (the bytes read before EOF; null: EOF with nothing).
 // Takes ownership of fd. Returns 0 or -errno (then fd is still the caller's).
@@ -138,25 +94,16 @@ Napi::Value WatchExit(const Napi::CallbackInfo& info) {
     Napi::TypeError::New(env, "netrunner addon: watchExit(fd, callback)").ThrowAsJavaScriptException();
     return env.Undefined();
   }
-  uv_loop_t* loop = nullptr;
-  if (napi_get_uv_event_loop(env, &loop) != napi_ok) return Napi::Number::New(env, -EINVAL);
-  ExitWatch* w = new ExitWatch();
-  w->fd = info[0].As<Napi::Number>().Int32Value();
-  w->poll.data = w;
-  int rc = uv_poll_init(loop, &w->poll, w->fd);
-  if (rc < 0) {
-    delete w;
-    return Napi::Number::New(env, rc);
-  }
+  PolledFd* w = new PolledFd();
+  int rc = PolledOpen(env, w, info[0].As<Napi::Number>().Int32Value());
+  if (rc < 0) return Napi::Number::New(env, rc);
   rc = uv_poll_start(&w->poll, UV_READABLE, OnStatusReadable);
   if (rc < 0) {
-    w->fd = -1;  // not ours to close
-    uv_close(reinterpret_cast<uv_handle_t*>(&w->poll), FreeWatch);
+    w->fd = -1;  // still the caller's
+    PolledClose(w);
     return Napi::Number::New(env, rc);
   }
   w->callback = Napi::Persistent(info[1].As<Napi::Function>());
-  w->set = env.GetInstanceData<WatchSet>();
-  w->set->insert(w);
   return Napi::Number::New(env, 0);
 }
 
@@ -317,9 +264,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("ptyResize", Napi::Function::New(env, PtyResize, "ptyResize"));
   exports.Set("envGeneration", Napi::Function::New(env, EnvGeneration, "envGeneration"));
   exports.Set("watchExit", Napi::Function::New(env, WatchExit, "watchExit"));
-  WatchSet* set = new WatchSet();
-  env.SetInstanceData<WatchSet, NoFinalize>(set);
-  napi_add_async_cleanup_hook(env, EndAllWatches, set, nullptr);
+  InitPolledFds(env);
   exports.Set("dup", Napi::Function::New(env, Dup, "dup"));
   InitFdReader(env, exports);
   exports.Set("protocolVersion", Napi::Number::New(env, NR_PROTOCOL_VERSION));

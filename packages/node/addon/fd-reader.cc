@@ -13,7 +13,7 @@
 #include "fd-reader.h"
 
 #include "loop-call.h"
-#include "teardown.h"
+#include "polled-fd.h"
 
 #include <errno.h>
 #include <sys/ioctl.h>
@@ -23,8 +23,6 @@
 #include <algorithm>
 #include <cstring>
 
-#include <unordered_set>
-
 namespace {
 
 // At most this many bytes per readable event (a socketpair holds ~200 KiB).
@@ -32,37 +30,10 @@ constexpr size_t kReadBudget = 256 * 1024;
 // The first read of each event, on the stack.
 constexpr size_t kHead = 4096;
 
-struct Reader;
-using ReaderSet = std::unordered_set<Reader*>;
-
-// The open readers of this thread's environment (main thread or a worker).
-thread_local ReaderSet* open_readers = nullptr;
-
-struct Reader {
-  uv_poll_t poll;
-  int fd = -1;
+struct Reader : PolledFd {
   bool polling = false;
   bool ended = false;
-  ReaderSet* set = nullptr;
-  Napi::FunctionReference onChunk;
-  HandleTeardown* teardown = nullptr;  // set when the environment goes away
 };
-
-void FreeReader(uv_handle_t* h) {
-  Reader* r = static_cast<Reader*>(h->data);
-  HandleTeardown* teardown = r->teardown;
-  delete r;
-  if (teardown != nullptr) teardown->Done();
-}
-
-void CloseReader(Reader* r) {
-  r->set->erase(r);
-  uv_poll_stop(&r->poll);
-  close(r->fd);
-  r->fd = -1;
-  r->onChunk.Reset();
-  uv_close(reinterpret_cast<uv_handle_t*>(&r->poll), FreeReader);
-}
 
 // Read what the socket holds into a new Uint8Array. A first read into a
 // small stack buffer serves short outputs and the end of file in one system
@@ -102,8 +73,8 @@ napi_value ReadAvailable(LoopCall& js, int fd, bool* eof, int* err) {
 }
 
 void OnReadable(uv_poll_t* h, int status, int /*events*/) {
-  Reader* r = static_cast<Reader*>(h->data);
-  LoopCall js(r->onChunk.Env());
+  Reader* r = static_cast<Reader*>(static_cast<PolledFd*>(h->data));
+  LoopCall js(r->callback.Env());
   bool eof = status < 0;
   int err = status < 0 ? -status : 0;
   napi_value bytes = eof || !js.ok() ? nullptr : ReadAvailable(js, r->fd, &eof, &err);
@@ -122,7 +93,7 @@ void OnReadable(uv_poll_t* h, int status, int /*events*/) {
   }
   napi_value argv[3] = {bytes != nullptr ? bytes : js.Null(), js.Bool(eof), js.Int(err)};
   // The callback may close the reader: nothing touches `r` after it.
-  js.Call(r->onChunk, 3, argv);
+  js.Call(r->callback, 3, argv);
 }
 
 Reader* Handle(const Napi::CallbackInfo& info) {
@@ -139,20 +110,10 @@ Napi::Value ReaderOpen(const Napi::CallbackInfo& info) {
     Napi::TypeError::New(env, "netrunner addon: readerOpen(fd, onChunk)").ThrowAsJavaScriptException();
     return env.Undefined();
   }
-  uv_loop_t* loop = nullptr;
-  if (napi_get_uv_event_loop(env, &loop) != napi_ok) return Napi::Number::New(env, -EINVAL);
   Reader* r = new Reader();
-  r->fd = info[0].As<Napi::Number>().Int32Value();
-  r->poll.data = r;
-  // uv_poll_init makes the fd non-blocking.
-  int rc = uv_poll_init(loop, &r->poll, r->fd);
-  if (rc < 0) {
-    delete r;
-    return Napi::Number::New(env, rc);
-  }
-  r->onChunk = Napi::Persistent(info[1].As<Napi::Function>());
-  r->set = open_readers;
-  r->set->insert(r);
+  int rc = PolledOpen(env, r, info[0].As<Napi::Number>().Int32Value());
+  if (rc < 0) return Napi::Number::New(env, rc);
+  r->callback = Napi::Persistent(info[1].As<Napi::Function>());
   return Napi::External<Reader>::New(env, r);
 }
 
@@ -180,21 +141,8 @@ Napi::Value ReaderStop(const Napi::CallbackInfo& info) {
 Napi::Value ReaderClose(const Napi::CallbackInfo& info) {
   Reader* r = Handle(info);
   if (r == nullptr) return info.Env().Undefined();
-  if (r->fd >= 0) CloseReader(r);
+  if (r->fd >= 0) PolledClose(r);
   return info.Env().Undefined();
-}
-
-// The environment is going away: close every reader still open (no callback).
-void CloseAllReaders(napi_async_cleanup_hook_handle hook, void* data) {
-  ReaderSet* set = static_cast<ReaderSet*>(data);
-  HandleTeardown* teardown = HandleTeardown::Begin(hook, set->size());
-  while (!set->empty()) {
-    Reader* r = *set->begin();
-    r->teardown = teardown;
-    CloseReader(r);
-  }
-  if (open_readers == set) open_readers = nullptr;
-  delete set;
 }
 
 }  // namespace
@@ -204,6 +152,4 @@ void InitFdReader(Napi::Env env, Napi::Object exports) {
   exports.Set("readerStart", Napi::Function::New(env, ReaderStart, "readerStart"));
   exports.Set("readerStop", Napi::Function::New(env, ReaderStop, "readerStop"));
   exports.Set("readerClose", Napi::Function::New(env, ReaderClose, "readerClose"));
-  open_readers = new ReaderSet();
-  napi_add_async_cleanup_hook(env, CloseAllReaders, open_readers, nullptr);
 }
