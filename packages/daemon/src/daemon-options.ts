@@ -1,4 +1,5 @@
 import type { ExitInfo, SpawnOptions } from '@netrunner/types';
+import type { DaemonState } from './daemon-state.js';
 
 /** What a daemon needs of a binding: its `spawn` (from @netrunner/node or @netrunner/bun). */
 export interface DaemonRunner {
@@ -46,6 +47,9 @@ export interface DaemonOptions extends Omit<SpawnOptions, 'stderr'> {
 
 /** A snapshot from `daemon.status()`. */
 export interface DaemonStatus {
+  /** Where the daemon is in its life: stopped, starting, running, backoff, stopping or exited. */
+  state: DaemonState;
+  /** True while a child runs. */
   running: boolean;
   pid: number | null;
   /** The last exit of the child, if it has exited at least once. */
