@@ -4,17 +4,20 @@ import { ValidationError } from '@netrunner/types';
 import { caught } from '../helpers/bytes.js';
 import { allGone, waitFor } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
+import { daemonRaceBehaviour } from './daemon-races.js';
 
 // 20,000 lines of 40 bytes: far more than a socket buffer holds, so the
 // child only reaches `done` if its output is drained all along.
 const CHATTY = 'i=0; while [ $i -lt 20000 ]; do echo "line-$i-......................"; i=$((i+1)); done; echo done; sleep 100';
 
 /** @netrunner/daemon over the binding under test. */
-export function daemonBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function daemonBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
   const { describe, it, expect } = t;
   const runner = nr as unknown as DaemonRunner;
 
   describe('daemon', () => {
+    daemonRaceBehaviour(t, nr, env);
+
     it('drains a chatty child so it never blocks, and keeps the last 64 KiB for status()', async () => {
       const d = new Daemon({ runner, argv: ['sh', '-c', CHATTY] });
       await d.start();

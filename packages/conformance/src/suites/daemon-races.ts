@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { NetRunnerApi } from '@netrunner/core';
+import { Daemon, type DaemonRunner } from '@netrunner/daemon';
+import { caught } from '../helpers/bytes.js';
+import { allGone, waitFor } from '../helpers/proc.js';
+import type { ConformanceEnv, TestApi } from '../test-api.js';
+
+let markers = 0;
+
+/** A fresh argv word that marks a test's children in /proc/<pid>/cmdline. */
+function newMarker(env: ConformanceEnv): string {
+  return `nr-daemon-race-${env.runtime}-${process.pid}-${++markers}`;
+}
+
+/** Live processes with `marker` among their arguments (a zombie has no cmdline, so check pids with allGone too). */
+function markedPids(marker: string): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').includes(marker)) pids.push(Number(name));
+    } catch {
+      // exited while scanning
+    }
+  }
+  return pids;
+}
+
+/** The binding, except that every spawn after the first starts its child at once but answers the daemon only once released. */
+function holdingRestarts(runner: DaemonRunner): { runner: DaemonRunner; held: Array<() => void> } {
+  const held: Array<() => void> = [];
+  let calls = 0;
+  return {
+    held,
+    runner: {
+      async spawn(argv, options) {
+        const first = ++calls === 1;
+        const child = await runner.spawn(argv, options);
+        if (!first) await new Promise<void>((release) => held.push(release));
+        return child;
+      },
+    },
+  };
+}
+
+/** start() and stop() in every order on real children: at most one child, and none after stop(). */
+export function daemonRaceBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+  const { it, expect } = t;
+  const runner = nr as unknown as DaemonRunner;
+
+  it('starts one child for concurrent start() calls, and stop() leaves no process behind', async () => {
+    const marker = newMarker(env);
+    const d = new Daemon({ runner, argv: ['sh', '-c', 'sleep 1000; exit 0', marker] });
+    await Promise.all([d.start(), d.start()]);
+    const pids = markedPids(marker);
+    expect(pids).toEqual([d.pid]);
+    const last = await d.stop();
+    expect([last?.pid, last?.exitCode, last?.signal]).toEqual([pids[0], 143, 'SIGTERM']);
+    expect(await allGone(pids)).toBe(true);
+    expect(markedPids(marker)).toEqual([]);
+  });
+
+  it('stop() during a pending start() stops the child it spawns; that start() rejects as cancelled', async () => {
+    const marker = newMarker(env);
+    const d = new Daemon({ runner, argv: ['sh', '-c', 'sleep 1000; exit 0', marker] });
+    const starting = caught(d.start());
+    const last = await d.stop();
+    expect([last?.exitCode, last?.signal]).toEqual([143, 'SIGTERM']);
+    expect(markedPids(marker)).toEqual([]);
+    expect(await allGone([last!.pid])).toBe(true);
+    expect((await starting)?.code).toBe('ESTARTCANCELLED');
+    const s = d.status();
+    expect([s.state, s.running, s.pid]).toEqual(['stopped', false, null]);
+  });
+
+  it('stop() during a restart stops the restarted child, and no restart follows', async () => {
+    const marker = newMarker(env);
+    const { runner: holding, held } = holdingRestarts(runner);
+    const d = new Daemon({ runner: holding, argv: ['sh', '-c', 'read line; exit 1', marker], restart: 'always', restartDelay: 10, logger: () => {} });
+    await d.start();
+    const first = d.pid!;
+    await d.write('crash\n');
+    expect(await waitFor(() => held.length === 1)).toBe(true); // the restart's child exists, its spawn not yet answered
+    const restarted = markedPids(marker);
+    expect(restarted.length).toBe(1);
+    expect(restarted[0]).not.toBe(first);
+    const stopping = d.stop();
+    held[0]!();
+    const last = await stopping;
+    expect([last?.pid, last?.exitCode, last?.signal]).toEqual([restarted[0], 143, 'SIGTERM']);
+    expect(await allGone([first, restarted[0]!])).toBe(true);
+    await new Promise((r) => setTimeout(r, 200)); // ten restart delays: none comes
+    expect([held.length, markedPids(marker), d.status().state]).toEqual([1, [], 'stopped']);
+  });
+}
