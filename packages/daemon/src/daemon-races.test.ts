@@ -115,4 +115,27 @@ describe('Daemon start() and stop() interleavings', () => {
     ]);
     expect([d.status().state, d.status().running, runner.pendingSpawns]).toEqual(['stopped', false, 0]);
   });
+
+  it('refuses write() while stopping, and after the child exited on its own', async () => {
+    const runner = new FakeRunner();
+    const d = await running(runner);
+    const [first] = runner.processes;
+    first!.exitOnStop = false;
+    const stop = d.stop();
+    const whileStopping = track(d.write('x'));
+    await settle();
+    expect([whileStopping.outcome, (whileStopping.value as { code?: string } | undefined)?.code]).toEqual(['rejected', 'ENOTRUNNING']);
+    first!.exit(143, 'SIGTERM');
+    await stop;
+    const again = d.start();
+    runner.spawnSucceeds().exit(0);
+    await again;
+    await settle();
+    expect([d.status().state, d.pid]).toEqual(['exited', null]);
+    const afterExit = track(d.write('x'));
+    await settle();
+    expect([afterExit.outcome, (afterExit.value as { code?: string } | undefined)?.code]).toEqual(['rejected', 'ENOTRUNNING']);
+    await d.stop();
+    expect(d.status().state).toBe('stopped');
+  });
 });
