@@ -7,6 +7,15 @@ import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 let markers = 0;
 
+/**
+ * A shell that waits for one line on stdin (kept open by the daemon), then
+ * exits with `code`. `read` is a builtin: no forked copy of the shell ever
+ * carries the marker too.
+ */
+function lineThenExit(marker: string, code: number): string[] {
+  return ['sh', '-c', `read line; exit ${code}`, marker];
+}
+
 /** A fresh argv word that marks a test's children in /proc/<pid>/cmdline. */
 function newMarker(env: ConformanceEnv): string {
   return `nr-daemon-race-${env.runtime}-${process.pid}-${++markers}`;
@@ -50,7 +59,7 @@ export function daemonRaceBehaviour(t: TestApi, nr: NetRunnerApi, env: Conforman
 
   it('starts one child for concurrent start() calls, and stop() leaves no process behind', async () => {
     const marker = newMarker(env);
-    const d = new Daemon({ runner, argv: ['sh', '-c', 'sleep 1000; exit 0', marker] });
+    const d = new Daemon({ runner, argv: lineThenExit(marker, 0) });
     await Promise.all([d.start(), d.start()]);
     const pids = markedPids(marker);
     expect(pids).toEqual([d.pid]);
@@ -62,7 +71,7 @@ export function daemonRaceBehaviour(t: TestApi, nr: NetRunnerApi, env: Conforman
 
   it('stop() during a pending start() stops the child it spawns; that start() rejects as cancelled', async () => {
     const marker = newMarker(env);
-    const d = new Daemon({ runner, argv: ['sh', '-c', 'sleep 1000; exit 0', marker] });
+    const d = new Daemon({ runner, argv: lineThenExit(marker, 0) });
     const starting = caught(d.start());
     const last = await d.stop();
     expect([last?.exitCode, last?.signal]).toEqual([143, 'SIGTERM']);
@@ -76,7 +85,7 @@ export function daemonRaceBehaviour(t: TestApi, nr: NetRunnerApi, env: Conforman
   it('stop() during a restart stops the restarted child, and no restart follows', async () => {
     const marker = newMarker(env);
     const { runner: holding, held } = holdingRestarts(runner);
-    const d = new Daemon({ runner: holding, argv: ['sh', '-c', 'read line; exit 1', marker], restart: 'always', restartDelay: 10, logger: () => {} });
+    const d = new Daemon({ runner: holding, argv: lineThenExit(marker, 1), restart: 'always', restartDelay: 10, logger: () => {} });
     await d.start();
     const first = d.pid!;
     await d.write('crash\n');
