@@ -85,8 +85,14 @@ export class Daemon implements AsyncDisposable {
    * During a restart's backoff it starts at once, with the restart count
    * and backoff afresh. During stop() it waits for the stop to finish and
    * then starts a new child. Rejects with the spawn's error (the daemon is
-   * then stopped, nothing is retried), or with StartCancelledError when a
-   * stop() comes before it is running.
+   * then stopped and nothing is retried, unless the spawn was a restart's),
+   * or with StartCancelledError when a stop() comes before it is running.
+   *
+   * @example
+   * await Promise.all([d.start(), d.start()]); // one child
+   * const starting = d.start();
+   * await d.stop();   // waits for that spawn, then stops its child
+   * await starting;   // rejects with StartCancelledError
    */
   start(): Promise<void> {
     this.#wanted = true;
@@ -96,10 +102,7 @@ export class Daemon implements AsyncDisposable {
       case 'starting':
         return this.#launching;
       case 'stopping':
-        return this.#stopping.then(
-          () => this.#startAfterStop(),
-          () => this.#startAfterStop(),
-        );
+        return this.#stopping.then(() => this.#startAfterStop());
       case 'backoff':
         this.#cancelRestart();
         break;
@@ -115,6 +118,10 @@ export class Daemon implements AsyncDisposable {
    * child. Concurrent calls share one stop; a call when nothing runs
    * resolves at once. A child that exits during the stop, however it
    * exits, is not restarted.
+   *
+   * @example
+   * await d.stop(); // { pid: 12345, exitCode: 143, signal: 'SIGTERM' }
+   * d.status();     // { state: 'stopped', running: false, pid: null, ... }
    */
   stop(): Promise<ExitInfo | null> {
     this.#wanted = false;
