@@ -45,7 +45,7 @@ async function shepherdsSettled(): Promise<void> {
 }
 
 /** Bad input is refused with a typed error in words, before anything is spawned, and leaks nothing. */
-export function badInputBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function badInputBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
   const { describe, it, expect, beforeAll } = t;
   let fds = 0;
 
@@ -66,6 +66,10 @@ export function badInputBehaviour(t: TestApi, nr: NetRunnerApi, _env: Conformanc
 
   async function backToStart(): Promise<void> {
     expect(await waitFor(() => descendantsOf().join() === shepherdsOf().join(), 10_000)).toBe(true);
+    // On Bun, a PTY master whose read was pending when spawn({ pty }).stop()
+    // returned is closed only once its reader is collected (a known gap of
+    // the Bun reader, not of validation): collect before counting.
+    await env.gc();
     await waitFor(() => fdCount() <= fds, 5000);
     expect(fdCount()).toBeLessThanOrEqual(fds);
     expect(zombiesOf()).toEqual([]);
