@@ -57,6 +57,7 @@ export function badInputBehaviour(t: TestApi, nr: NetRunnerApi, _env: Conformanc
   async function refusedBeforeSpawn(call: () => Promise<unknown>, field: string): Promise<ValidationError> {
     await shepherdsSettled();
     const shepherds = shepherdsOf();
+    expect(shepherds.length).toBeGreaterThan(0);
     const [read, tree] = [bytesRead(shepherds), descendantsOf()];
     const e = await caught(call());
     expectField(e, field);
@@ -186,6 +187,7 @@ export function badInputBehaviour(t: TestApi, nr: NetRunnerApi, _env: Conformanc
       await fc.assert(
         fc.asyncProperty(badInputCase, async (c) => {
           const shepherds = shepherdsOf();
+          expect(shepherds.length).toBeGreaterThan(0);
           const [read, tree] = [bytesRead(shepherds), descendantsOf()];
           const e = await attempt(nr, c);
           const validation = ValidationError.isInstance(e);
@@ -200,6 +202,8 @@ export function badInputBehaviour(t: TestApi, nr: NetRunnerApi, _env: Conformanc
             expect([bytesRead(shepherds), descendantsOf()]).toEqual([read, tree]);
           } else {
             if (SpawnError.isInstance(e)) expect(e.message).toMatch(SPAWN_WORDS);
+            // The probe sees requests: every call that got this far sent one.
+            expect(bytesRead(shepherds)).not.toBe(read);
             await shepherdsSettled();
           }
           // The error names the part the case broke (or the field under it), and only then.
