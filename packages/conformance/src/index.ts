@@ -1,5 +1,6 @@
 // @netrunner/conformance: the behaviour suite, written once for every runtime.
 import type { NetRunnerApi } from '@netrunner/core';
+import { badInputBehaviour } from './suites/bad-input.js';
 import { cgroupBehaviour } from './suites/cgroup.js';
 import { daemonBehaviour } from './suites/daemon.js';
 import { leakBehaviour } from './suites/leaks.js';
@@ -31,6 +32,7 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     readmeExamples(t, nr, env);
     outputBehaviour(t, nr, env);
     validationBehaviour(t, nr, env);
+    badInputBehaviour(t, nr, env);
     teardownBehaviour(t, nr, env);
     ptyBehaviour(t, nr, env);
     leakBehaviour(t, nr, env);

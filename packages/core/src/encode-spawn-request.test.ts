@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeSpawnRequest, type SpawnRequest } from './encode-spawn-request.js';
+import { ValidationError } from '@netrunner/types';
+import { encodeSpawnRequest, NR_MAX_FRAME, type SpawnRequest } from './encode-spawn-request.js';
 
 const base: SpawnRequest = {
   pty: false, stderrMode: 0, envMode: 2, killTimeoutMs: 5000, rows: 0, cols: 0,
@@ -46,5 +47,32 @@ describe('encodeSpawnRequest', () => {
       ['u32', 1], ['str', 'é'], ['u32', 0], ['str', '/tmp'], ['str', 'jobs/1'],
       ['i64', 2 ** 40], ['i64', 10], ['i64', 50_000], ['i64', 100_000],
     ]));
+  });
+  it('encodes a one-character program with nothing else (the header is 20 bytes)', () => {
+    for (const argv of [['w'], ['w', ''], ['ab']]) {
+      const body = encodeSpawnRequest({ ...base, argv, env: [] });
+      expect(body).toEqual(expected([
+        ['u32', 0], ['u32', 0], ['u32', 2], ['u32', 5000], ['u16', 0], ['u16', 0],
+        ['u32', argv.length], ...argv.map((a): ['str', string] => ['str', a]), ['u32', 0], ['str', ''], ['str', ''],
+        ['i64', -1], ['i64', -1], ['i64', -1], ['i64', -1],
+      ]));
+    }
+  });
+  it('encodes a request of exactly NR_MAX_FRAME bytes, and refuses one byte more as a ValidationError on argv', () => {
+    // 20 header + 4 argc + (4+1) 'w' + (4+n) + 4 envc + 4 cwd + 4 cgroup + 32 limits = 77 + n.
+    const fill = (n: number, ch = 'x') => ({ ...base, argv: ['w', ch.repeat(n)], env: [] });
+    expect(encodeSpawnRequest(fill(NR_MAX_FRAME - 77)).length).toBe(NR_MAX_FRAME);
+    expect(encodeSpawnRequest(fill(NR_MAX_FRAME - 78)).length).toBe(NR_MAX_FRAME - 1);
+    // One byte over; far over (refused before encoding); over only once '€' takes 3 bytes.
+    for (const req of [fill(NR_MAX_FRAME - 76), fill(NR_MAX_FRAME), fill((NR_MAX_FRAME - 77) / 3 + 1, '€')]) {
+      let error: unknown;
+      try {
+        encodeSpawnRequest(req);
+      } catch (e) {
+        error = e;
+      }
+      expect(ValidationError.isInstance(error) ? error.field : error).toBe('argv');
+      expect((error as Error).message).toMatch(/at most 8388608 bytes \(8 MiB\).*got a request of (at least )?\d+ bytes$/);
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { ValidationError } from '@netrunner/types';
+
 /** Spawn request fields, as netrunner.h's wire format lays them out. */
 export interface SpawnRequest {
   pty: boolean;
@@ -24,6 +26,15 @@ export interface SpawnRequest {
 export const NR_SPAWN_PTY = 1;
 /** NR_ENV_REPLACE. */
 export const NR_ENV_REPLACE = 2;
+/** NR_MAX_FRAME: the largest request body the shepherd accepts (8 MiB). */
+export const NR_MAX_FRAME = 8 * 1024 * 1024;
+
+/** flags, stderr_mode, env_mode, kill_timeout_ms (u32 each), rows, cols (u16 each). */
+const HEADER = 4 * 4 + 2 * 2;
+/** argc, envc, cwd_len, cgroup_len (u32 each). */
+const COUNTS = 4 * 4;
+/** memory_max, pids_max, cpu_quota_us, cpu_period_us (i64 each). */
+const LIMITS = 4 * 8;
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const utf8 = new TextEncoder();
@@ -31,7 +42,8 @@ const utf8 = new TextEncoder();
 /**
  * Encode a spawn request body in the exact layout of netrunner.h (native byte
  * order): flags, stderr_mode, env_mode, kill_timeout_ms, rows, cols, argv,
- * env, cwd, cgroup, then four int64 limits.
+ * env, cwd, cgroup, then four int64 limits. A body over NR_MAX_FRAME is a
+ * ValidationError naming `argv`, before any byte is sent.
  *
  * @example
  * const body = encodeSpawnRequest({ pty: false, stderrMode: 0, envMode: 2, killTimeoutMs: 5000,
@@ -42,10 +54,12 @@ export function encodeSpawnRequest(req: SpawnRequest): Uint8Array {
   const env = encodeStrings(req.env);
   const cwd = req.cwd ?? '';
   const cgroup = req.cgroup ?? '';
-  // UTF-8 takes at most 3 bytes per UTF-16 code unit; trim to what was written.
-  let bound = 16 + 4 + 4 + env.length + 8 + 3 * (cwd.length + cgroup.length) + 32;
-  for (const s of req.argv) bound += 4 + 3 * s.length;
-  const out = new Uint8Array(bound);
+  // UTF-8 takes 1 to 3 bytes per UTF-16 code unit: check the least first (so
+  // a huge string allocates nothing), then the exact size once written.
+  let least = HEADER + COUNTS + env.length + cwd.length + cgroup.length + LIMITS;
+  for (const s of req.argv) least += 4 + s.length;
+  if (least > NR_MAX_FRAME) throw tooLarge(req.argv, `at least ${least} bytes`);
+  const out = new Uint8Array(least + 2 * (cwd.length + cgroup.length + argvUnits(req.argv)));
   const view = new DataView(out.buffer);
   let at = 0;
   const u32 = (v: number) => {
@@ -86,7 +100,23 @@ export function encodeSpawnRequest(req: SpawnRequest): Uint8Array {
   i64(req.pidsMax);
   i64(req.cpuQuotaUs);
   i64(req.cpuPeriodUs);
+  if (at > NR_MAX_FRAME) throw tooLarge(req.argv, `${at} bytes`);
   return out.subarray(0, at);
+}
+
+function argvUnits(argv: readonly string[]): number {
+  let units = 0;
+  for (const s of argv) units += s.length;
+  return units;
+}
+
+function tooLarge(argv: readonly string[], size: string): ValidationError {
+  return new ValidationError(
+    'argv',
+    `small enough that argv, env, cwd and cgroup together take at most ${NR_MAX_FRAME} bytes (8 MiB), the largest spawn request`,
+    argv,
+    { got: `a request of ${size}` },
+  );
 }
 
 // The last list encoded and its bytes: the host environment is usually the

@@ -16,15 +16,18 @@ export type {
   RunOptions,
 } from './options.js';
 export { NetRunnerError, type ErrorDetails } from './errors/netrunner-error.js';
-export { ValidationError } from './errors/validation-error.js';
+export { ValidationError, type ValidationDetails } from './errors/validation-error.js';
 export { SpawnError, type SpawnStage } from './errors/spawn-error.js';
 export { TimeoutError } from './errors/timeout-error.js';
 export { MaxOutputExceededError } from './errors/max-output-exceeded-error.js';
 export { AbortError } from './errors/abort-error.js';
 export { NonZeroExitError } from './errors/non-zero-exit-error.js';
 export { errnoName } from './errno-name.js';
+export { errnoMeaning } from './errors/errno-meaning.js';
 export { formatValue } from './validate/format-value.js';
 export { validateArgv } from './validate/validate-argv.js';
+export { validateInput, INPUT_CHUNK_EXPECTED } from './validate/validate-input.js';
+export { milliseconds, MAX_TIMER_MS } from './validate/checks.js';
 export { normalizeCgroupPath, MAX_CGROUP_PATH, type NormalizedCgroup } from './validate/normalize-cgroup.js';
 export {
   normalizeSpawnOptions,

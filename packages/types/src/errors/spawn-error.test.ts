@@ -16,6 +16,18 @@ describe('SpawnError at stage cgroup', () => {
     expect(new SpawnError(['true'], 17, 'EEXIST', 'cgroup').message).toMatch(/already exists/);
   });
   it('adds no cgroup wording to other stages', () => {
-    expect(new SpawnError(['x'], 2, 'ENOENT', 'resolve').message).toBe('Cannot spawn `x`: ENOENT at stage resolve');
+    expect(new SpawnError(['x'], 2, 'ENOENT', 'resolve').message).toBe(
+      'Cannot spawn `x`: ENOENT (no such file or directory) at stage resolve, looking up the program (`argv[0]`)',
+    );
+  });
+});
+
+describe('SpawnError message', () => {
+  it("says what the errno means, whatever its sign, and what was being done", () => {
+    expect(new SpawnError(['x'], -24, 'EMFILE', 'resource').message).toBe(
+      'Cannot spawn `x`: EMFILE (too many open files) at stage resource, creating the pipes, terminal or process',
+    );
+    expect(new SpawnError(['x'], 71, 'E71', 'host').message).toMatch(/E71 \(protocol error\) at stage host, talking to the shepherd/);
+    expect(new SpawnError(['x'], 13, 'EACCES', 'cwd').message).toMatch(/\(permission denied\).*\(`cwd`\)/);
   });
 });

@@ -1,3 +1,4 @@
+import { errnoMeaning } from './errno-meaning.js';
 import { NetRunnerError, type ErrorDetails } from './netrunner-error.js';
 
 /** Where a spawn failed (mirrors NR_STAGE_* of netrunner.h). */
@@ -16,6 +17,18 @@ const FIELD: Partial<Record<SpawnStage, string>> = {
   exec: 'argv',
   cwd: 'cwd',
   cgroup: 'cgroup',
+};
+
+/** What was being done at each stage, in words. */
+const DOING: Readonly<Record<SpawnStage, string>> = {
+  request: 'checking the spawn request',
+  resolve: 'looking up the program (`argv[0]`)',
+  resource: 'creating the pipes, terminal or process',
+  cwd: 'changing to the working directory (`cwd`)',
+  exec: 'executing the program (`argv`)',
+  cgroup: 'setting up the cgroup (`cgroup`)',
+  setup: "setting up the child's stdio, session or terminal",
+  host: 'talking to the shepherd process',
 };
 
 /** What a cgroup-stage errno means, in words. */
@@ -37,7 +50,9 @@ const CGROUP_REASON: Readonly<Record<string, string>> = {
  * (the working directory is missing or not a directory), 'cgroup' (the
  * cgroup could not be made, limited or joined: 'ENOENT' no cgroups on this
  * platform, 'EOPNOTSUPP' a limit no hierarchy can enforce, 'EEXIST' the
- * cgroup already exists).
+ * cgroup already exists). The message says what the errno means and what
+ * was being done, e.g. "Cannot spawn `nope`: ENOENT (no such file or
+ * directory) at stage resolve, looking up the program (`argv[0]`)".
  *
  * @example
  * await run(['no-such-program']).catch((e) => e.code); // 'ENOENT'
@@ -50,9 +65,9 @@ export class SpawnError extends NetRunnerError {
 
   constructor(argv: readonly string[], errno: number, code: string, stage: SpawnStage, details: ErrorDetails = {}) {
     const field = FIELD[stage];
-    const what = field === 'cwd' ? ' (`cwd`)' : field === 'cgroup' ? ' (`cgroup`)' : '';
     const reason = stage === 'cgroup' && CGROUP_REASON[code] ? `: ${CGROUP_REASON[code]}` : '';
-    super(`Cannot spawn \`${argv[0] ?? ''}\`: ${code} at stage ${stage}${what}${reason}`, { ...details, code });
+    const what = `${code} (${errnoMeaning(errno)}) at stage ${stage}, ${DOING[stage] ?? 'spawning'}`;
+    super(`Cannot spawn \`${argv[0] ?? ''}\`: ${what}${reason}`, { ...details, code });
     this.errno = errno;
     this.stage = stage;
     this.field = field;

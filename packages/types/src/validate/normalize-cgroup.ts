@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/validation-error.js';
-import { cleanString, plainObject } from './checks.js';
+import { cleanString, plainObject, readField } from './checks.js';
 
 /** A cgroup request as the wire protocol carries it; -1 = unset. */
 export interface NormalizedCgroup {
@@ -11,6 +11,8 @@ export interface NormalizedCgroup {
 }
 
 const DEFAULT_PERIOD_US = 100_000;
+/** The most CPUs whose quota is still an exact integer on the wire. */
+const MAX_CPUS = Math.floor(Number.MAX_SAFE_INTEGER / DEFAULT_PERIOD_US);
 /** The longest cgroup path (and root) in bytes, as the C core checks it. */
 export const MAX_CGROUP_PATH = 255;
 const SEGMENT = /^[A-Za-z0-9._-]+$/;
@@ -49,12 +51,15 @@ function nonNegative(value: unknown, field: string): number {
 
 function cpuMax(value: unknown): [number, number] {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value <= 0) throw new ValidationError('cgroup.cpuMax', 'a positive number of CPUs', value);
+    if (!Number.isFinite(value) || value <= 0 || value > MAX_CPUS) {
+      throw new ValidationError('cgroup.cpuMax', `a positive number of CPUs, at most ${MAX_CPUS}`, value);
+    }
     return [Math.max(1000, Math.round(value * DEFAULT_PERIOD_US)), DEFAULT_PERIOD_US];
   }
   const o = plainObject(value, 'cgroup.cpuMax');
-  const quota = positiveInteger(o.quotaUs, 'cgroup.cpuMax.quotaUs');
-  const period = o.periodUs === undefined ? DEFAULT_PERIOD_US : positiveInteger(o.periodUs, 'cgroup.cpuMax.periodUs');
+  const quota = positiveInteger(readField(o, 'quotaUs', 'cgroup.cpuMax.quotaUs'), 'cgroup.cpuMax.quotaUs');
+  const periodUs = readField(o, 'periodUs', 'cgroup.cpuMax.periodUs');
+  const period = periodUs === undefined ? DEFAULT_PERIOD_US : positiveInteger(periodUs, 'cgroup.cpuMax.periodUs');
   return [quota, period];
 }
 
@@ -64,11 +69,15 @@ export function normalizeCgroup(value: unknown): NormalizedCgroup {
     return { path: normalizeCgroupPath(value, 'cgroup.path'), memoryMax: -1, pidsMax: -1, cpuQuotaUs: -1, cpuPeriodUs: -1 };
   }
   const o = plainObject(value, 'cgroup');
-  const [cpuQuotaUs, cpuPeriodUs] = o.cpuMax === undefined ? [-1, -1] : cpuMax(o.cpuMax);
+  const path = normalizeCgroupPath(readField(o, 'path', 'cgroup.path'), 'cgroup.path');
+  const memoryMax = readField(o, 'memoryMax', 'cgroup.memoryMax');
+  const pidsMax = readField(o, 'pidsMax', 'cgroup.pidsMax');
+  const cpu = readField(o, 'cpuMax', 'cgroup.cpuMax');
+  const [cpuQuotaUs, cpuPeriodUs] = cpu === undefined ? [-1, -1] : cpuMax(cpu);
   return {
-    path: normalizeCgroupPath(o.path, 'cgroup.path'),
-    memoryMax: o.memoryMax === undefined ? -1 : positiveInteger(o.memoryMax, 'cgroup.memoryMax'),
-    pidsMax: o.pidsMax === undefined ? -1 : nonNegative(o.pidsMax, 'cgroup.pidsMax'),
+    path,
+    memoryMax: memoryMax === undefined ? -1 : positiveInteger(memoryMax, 'cgroup.memoryMax'),
+    pidsMax: pidsMax === undefined ? -1 : nonNegative(pidsMax, 'cgroup.pidsMax'),
     cpuQuotaUs,
     cpuPeriodUs,
   };

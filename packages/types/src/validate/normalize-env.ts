@@ -1,14 +1,30 @@
 import { ValidationError } from '../errors/validation-error.js';
-import { cleanString, plainObject } from './checks.js';
+import { cleanString, plainObject, readField } from './checks.js';
+
+function ownKeys(env: Record<string, unknown>): string[] {
+  try {
+    return Object.keys(env);
+  } catch (cause) {
+    throw new ValidationError('env', 'an object whose keys can be listed', env, { cause }); // a Proxy that throws
+  }
+}
 
 /** Check an `env` option: keys non-empty without '=' or NUL; values strings without NUL, or undefined. */
 export function normalizeEnv(env: unknown): Record<string, string | undefined> {
+  const o = plainObject(env, 'env');
   const out: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(plainObject(env, 'env'))) {
+  for (const key of ownKeys(o)) {
     if (key === '' || key.includes('=') || key.includes('\0')) {
       throw new ValidationError('env', "keys without '=' or NUL bytes", key);
     }
-    out[key] = value === undefined ? undefined : cleanString(value, `env.${key}`);
+    const value = readField(o, key, `env.${key}`);
+    // defineProperty: a key such as '__proto__' is a variable like any other.
+    Object.defineProperty(out, key, {
+      value: value === undefined ? undefined : cleanString(value, `env.${key}`),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

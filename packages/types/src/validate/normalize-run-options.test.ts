@@ -57,6 +57,73 @@ describe('run options', () => {
     ];
     for (const [argv, options, field] of cases) expect(fieldOf(() => normalizeRunOptions(argv, options))).toBe(field);
   });
+  it('rejects delays a timer or the wire cannot hold (2^31 ms and more), naming the range', () => {
+    for (const field of ['timeout', 'killTimeout']) {
+      for (const ms of [2 ** 31, 2 ** 32, 2 ** 32 + 5, Number.MAX_SAFE_INTEGER]) {
+        expect(fieldOf(() => normalizeRunOptions(['ls'], { [field]: ms }))).toBe(field);
+      }
+      expect(() => normalizeRunOptions(['ls'], { [field]: 2 ** 31 })).toThrow(
+        `Expected \`${field}\` to be a number of milliseconds from 0 to 2147483647 (about 24.8 days, the longest a timer holds), got 2147483648`,
+      );
+      expect(normalizeRunOptions(['ls'], { [field]: 2 ** 31 - 1 })[field as 'timeout']).toBe(2 ** 31 - 1);
+    }
+  });
+  it('names the first hole of a sparse argv', () => {
+    expect(fieldOf(() => normalizeRunOptions(new Array(3)))).toBe('argv[0]');
+    expect(fieldOf(() => normalizeRunOptions(['ls', , 'x']))).toBe('argv[1]'); // eslint-disable-line no-sparse-arrays
+  });
+  it('checks array input item by item and needs a callable iterator', () => {
+    expect(() => normalizeRunOptions(['cat'], { input: [1, 2] })).toThrow(
+      'Expected `input` to be chunks that are strings or Uint8Arrays, got 1',
+    );
+    expect(fieldOf(() => normalizeRunOptions(['cat'], { input: ['a', , 'b'] }))).toBe('input'); // eslint-disable-line no-sparse-arrays
+    expect(fieldOf(() => normalizeRunOptions(['cat'], { input: { [Symbol.iterator]: 5 } }))).toBe('input');
+    expect(fieldOf(() => normalizeRunOptions(['cat'], { input: { [Symbol.asyncIterator]: 'x' } }))).toBe('input');
+    expect(fieldOf(() => normalizeRunOptions(['cat'], { input: new Uint16Array([1]) }))).toBe('input');
+    const input = ['a', new Uint8Array([98])];
+    const checked = normalizeRunOptions(['cat'], { input }).input;
+    expect(checked).toEqual(input);
+    expect(checked).not.toBe(input); // a copy: changing the array later cannot bypass the check
+  });
+  it('names the field whose getter throws, keeping the error as the cause', () => {
+    const boom = new Error('boom');
+    const throwing = (key: string) => Object.defineProperty({}, key, { get: () => { throw boom; }, enumerable: true });
+    for (const key of ['cwd', 'env', 'timeout', 'killTimeout', 'stderr', 'pty', 'cgroup', 'signal', 'encoding', 'input', 'extendEnv']) {
+      let error: unknown;
+      try {
+        normalizeRunOptions(['ls'], throwing(key));
+      } catch (e) {
+        error = e;
+      }
+      expect(ValidationError.isInstance(error) ? [error.field, error.message, error.cause] : error).toEqual([
+        key, `Expected \`${key}\` to be a readable value, got a getter that threw (Error: boom)`, boom,
+      ]);
+    }
+    expect(fieldOf(() => normalizeRunOptions(['ls'], { env: throwing('PATH') }))).toBe('env.PATH');
+    expect(fieldOf(() => normalizeRunOptions(['ls'], { pty: throwing('rows') }))).toBe('pty.rows');
+    expect(fieldOf(() => normalizeRunOptions(['ls'], { cgroup: throwing('path') }))).toBe('cgroup.path');
+    expect(fieldOf(() => normalizeRunOptions(['ls'], { signal: throwing('aborted') }))).toBe('signal');
+    expect(fieldOf(() => normalizeRunOptions(['ls'], { input: Object.defineProperty({}, Symbol.iterator, { get: () => { throw boom; } }) }))).toBe('input');
+    const argv = ['ls'];
+    Object.defineProperty(argv, 0, { get: () => { throw boom; } });
+    expect(fieldOf(() => normalizeRunOptions(argv))).toBe('argv[0]');
+  });
+  it('names the option of a Proxy that throws or is revoked', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(fieldOf(() => normalizeRunOptions(['ls'], proxy))).toBe('options');
+    expect(fieldOf(() => normalizeRunOptions(proxy))).toBe('argv');
+    expect(fieldOf(() => normalizeRunOptions(['ls'], { env: proxy }))).toBe('env');
+    const keysThrow = new Proxy({}, { ownKeys: () => { throw new Error('no keys'); } });
+    expect(fieldOf(() => normalizeRunOptions(['ls'], { env: keysThrow }))).toBe('env');
+  });
+  it('keeps an env variable named __proto__', () => {
+    const env = JSON.parse('{"__proto__": "x"}') as Record<string, string>;
+    expect(Object.entries(normalizeRunOptions(['ls'], { env }).env)).toEqual([['__proto__', 'x']]);
+  });
+  it('bounds cpuMax so the quota stays an exact integer on the wire', () => {
+    expect(fieldOf(() => normalizeRunOptions(['ls'], { cgroup: { path: 'a', cpuMax: 1e300 } }))).toBe('cgroup.cpuMax');
+  });
   it('turns cgroup limits into wire values', () => {
     expect(normalizeRunOptions(['ls'], { cgroup: { path: 'jobs/1', memoryMax: 1 << 20, pidsMax: 10, cpuMax: 0.5 } }).cgroup).toEqual({
       path: 'jobs/1', memoryMax: 1 << 20, pidsMax: 10, cpuQuotaUs: 50_000, cpuPeriodUs: 100_000,

@@ -1,7 +1,9 @@
 import { ValidationError } from '../errors/validation-error.js';
 import type { Encoding, InputSource } from '../options.js';
-import { boolean, nonNegativeInteger, oneOf } from './checks.js';
+import { boolean, milliseconds, nonNegativeInteger, oneOf, readField } from './checks.js';
+import { isAbortSignal } from './is-abort-signal.js';
 import { normalizeSpawnOptions, type NormalizedSpawnOptions } from './normalize-spawn-options.js';
+import { validateInput } from './validate-input.js';
 
 /** Default `maxOutputSize` of `run()`: 64 MiB per stream. */
 export const DEFAULT_MAX_OUTPUT_SIZE = 64 * 1024 * 1024;
@@ -16,19 +18,6 @@ export interface NormalizedRunOptions extends NormalizedSpawnOptions {
   allowNonZeroExit: boolean;
 }
 
-function isInput(value: unknown): value is InputSource {
-  if (typeof value === 'string' || value instanceof Uint8Array) return true;
-  if (value === null || typeof value !== 'object') return false;
-  return Symbol.iterator in value || Symbol.asyncIterator in value;
-}
-
-function isAbortSignal(value: unknown): value is AbortSignal {
-  return (
-    typeof value === 'object' && value !== null && typeof (value as AbortSignal).aborted === 'boolean' &&
-    typeof (value as AbortSignal).addEventListener === 'function'
-  );
-}
-
 /**
  * Validate the options of `run()` / `stream()`; throws ValidationError.
  *
@@ -38,20 +27,22 @@ function isAbortSignal(value: unknown): value is AbortSignal {
 export function normalizeRunOptions(argv: unknown, options: unknown = {}): NormalizedRunOptions {
   const base = normalizeSpawnOptions(argv, options);
   const o = (options ?? {}) as Record<string, unknown>;
-  if (o.input !== undefined && !isInput(o.input)) {
-    throw new ValidationError('input', 'a string, a Uint8Array or an (async) iterable of them', o.input);
-  }
-  if (o.signal !== undefined && !isAbortSignal(o.signal)) {
-    throw new ValidationError('signal', 'an AbortSignal', o.signal);
-  }
+  const read = (key: string): unknown => readField(o, key, key);
+  const input = validateInput(read('input'));
+  const signal = read('signal');
+  if (signal !== undefined && !isAbortSignal(signal)) throw new ValidationError('signal', 'an AbortSignal', signal);
+  const timeout = read('timeout');
+  const maxOutputSize = read('maxOutputSize');
+  const encoding = read('encoding');
+  const allowNonZeroExit = read('allowNonZeroExit');
   return {
     ...base,
-    input: o.input as InputSource | undefined,
-    timeout: o.timeout === undefined ? 0 : nonNegativeInteger(o.timeout, 'timeout'),
-    signal: o.signal as AbortSignal | undefined,
-    maxOutputSize:
-      o.maxOutputSize === undefined ? DEFAULT_MAX_OUTPUT_SIZE : nonNegativeInteger(o.maxOutputSize, 'maxOutputSize'),
-    encoding: o.encoding === undefined ? 'utf8' : oneOf(o.encoding, 'encoding', ['utf8', 'buffer'] as const),
-    allowNonZeroExit: o.allowNonZeroExit === undefined ? false : boolean(o.allowNonZeroExit, 'allowNonZeroExit'),
+    input,
+    // A timer holds at most 2^31-1 ms; a longer one would fire at once.
+    timeout: timeout === undefined ? 0 : milliseconds(timeout, 'timeout'),
+    signal: signal as AbortSignal | undefined,
+    maxOutputSize: maxOutputSize === undefined ? DEFAULT_MAX_OUTPUT_SIZE : nonNegativeInteger(maxOutputSize, 'maxOutputSize'),
+    encoding: encoding === undefined ? 'utf8' : oneOf(encoding, 'encoding', ['utf8', 'buffer'] as const),
+    allowNonZeroExit: allowNonZeroExit === undefined ? false : boolean(allowNonZeroExit, 'allowNonZeroExit'),
   };
 }

@@ -1,5 +1,5 @@
 import type { StderrMode } from '../options.js';
-import { boolean, cleanString, integerIn, nonNegativeInteger, oneOf, plainObject } from './checks.js';
+import { boolean, cleanString, integerIn, milliseconds, oneOf, plainObject, readField } from './checks.js';
 import { normalizeCgroup, type NormalizedCgroup } from './normalize-cgroup.js';
 import { normalizeEnv } from './normalize-env.js';
 import { validateArgv } from './validate-argv.js';
@@ -23,9 +23,11 @@ function pty(value: unknown): { rows: number; cols: number } | null {
   if (value === undefined || value === false) return null;
   if (value === true) return { rows: 24, cols: 80 };
   const o = plainObject(value, 'pty');
+  const rows = readField(o, 'rows', 'pty.rows');
+  const cols = readField(o, 'cols', 'pty.cols');
   return {
-    rows: o.rows === undefined ? 24 : integerIn(o.rows, 'pty.rows', 1, 65535),
-    cols: o.cols === undefined ? 80 : integerIn(o.cols, 'pty.cols', 1, 65535),
+    rows: rows === undefined ? 24 : integerIn(rows, 'pty.rows', 1, 65535),
+    cols: cols === undefined ? 80 : integerIn(cols, 'pty.cols', 1, 65535),
   };
 }
 
@@ -38,14 +40,24 @@ function pty(value: unknown): { rows: number; cols: number } | null {
 export function normalizeSpawnOptions(argv: unknown, options: unknown = {}): NormalizedSpawnOptions {
   const args = validateArgv(argv);
   const o = options === undefined ? {} : plainObject(options, 'options');
+  // Each option is read once: a getter cannot pass the check and then change.
+  const read = (key: string): unknown => readField(o, key, key);
+  const stderr = read('stderr');
+  const ptyOption = read('pty');
+  const killTimeout = read('killTimeout');
+  const cgroup = read('cgroup');
+  const cwd = read('cwd');
+  const env = read('env');
+  const extendEnv = read('extendEnv');
   return {
     argv: args,
-    stderr: o.stderr === undefined ? 'consume' : oneOf(o.stderr, 'stderr', ['consume', 'redirect', 'disabled'] as const),
-    pty: pty(o.pty),
-    killTimeout: o.killTimeout === undefined ? DEFAULT_KILL_TIMEOUT : nonNegativeInteger(o.killTimeout, 'killTimeout'),
-    cgroup: o.cgroup === undefined ? null : normalizeCgroup(o.cgroup),
-    cwd: o.cwd === undefined ? null : cleanString(o.cwd, 'cwd', true),
-    env: o.env === undefined ? {} : normalizeEnv(o.env),
-    extendEnv: o.extendEnv === undefined ? true : boolean(o.extendEnv, 'extendEnv'),
+    stderr: stderr === undefined ? 'consume' : oneOf(stderr, 'stderr', ['consume', 'redirect', 'disabled'] as const),
+    pty: pty(ptyOption),
+    // Used by a timer and sent as a u32: both hold 0..2^31-1.
+    killTimeout: killTimeout === undefined ? DEFAULT_KILL_TIMEOUT : milliseconds(killTimeout, 'killTimeout'),
+    cgroup: cgroup === undefined ? null : normalizeCgroup(cgroup),
+    cwd: cwd === undefined ? null : cleanString(cwd, 'cwd', true),
+    env: env === undefined ? {} : normalizeEnv(env),
+    extendEnv: extendEnv === undefined ? true : boolean(extendEnv, 'extendEnv'),
   };
 }

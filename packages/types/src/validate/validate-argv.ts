@@ -1,17 +1,33 @@
 import { ValidationError } from '../errors/validation-error.js';
-import { cleanString } from './checks.js';
+import { cleanString, readField } from './checks.js';
+
+function isArray(value: unknown): value is unknown[] {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false; // a revoked Proxy
+  }
+}
 
 /**
  * Check argv: a non-empty array of strings without NUL bytes, argv[0]
- * non-empty. Returns a copy.
+ * non-empty. Every index is checked, holes of a sparse array included.
+ * Returns a copy.
  *
  * @example
  * validateArgv(['echo', 'hi']); // ['echo', 'hi']
  * validateArgv([]);             // throws ValidationError (field 'argv')
+ * validateArgv(new Array(3));   // throws ValidationError (field 'argv[0]')
  */
 export function validateArgv(argv: unknown): string[] {
-  if (!Array.isArray(argv) || argv.length === 0) {
+  const length = isArray(argv) ? readField(argv, 'length', 'argv') : 0;
+  if (typeof length !== 'number' || length === 0) {
     throw new ValidationError('argv', 'a non-empty array of strings', argv);
   }
-  return argv.map((arg, i) => cleanString(arg, `argv[${i}]`, i === 0));
+  const out = new Array<string>(length);
+  for (let i = 0; i < length; i++) {
+    const field = `argv[${i}]`;
+    out[i] = cleanString(readField(argv as unknown[], i, field), field, i === 0);
+  }
+  return out;
 }
