@@ -4,8 +4,8 @@
 // serve them from a registry on 127.0.0.1 (bun resolves the packages' own
 // dependencies on each other through a registry, even when their tarballs are
 // given), `bun add` them by name into an empty project whose .npmrc names that
-// registry, then run a TypeScript file and a host that is SIGKILLed under
-// bun. Expects every package built (npm run build). Exits non-zero on any
+// registry, then run a TypeScript file, a host that is SIGKILLed and a
+// CommonJS file under bun. Expects every package built (npm run build). Exits non-zero on any
 // failure.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +30,12 @@ try {
   const env = { ...process.env, BUN_INSTALL_CACHE_DIR: join(work, 'bun-cache') };
   const install = await smoke.installAsUser(bun, ['add', ...Object.keys(tarballs)], app, env).finally(registry.close);
   await useInstalled({ app, pkg: '@netrunner/bun', shepherd: `${native}/netrunner-shepherd`, runtime: bun, ext: 'ts' });
+
+  const cjs = "require('@netrunner/bun').run(['echo', 'hi']).then((r) => console.log(JSON.stringify({ require: r.stdout })));\n";
+  writeFileSync(join(app, 'smoke.cjs'), cjs);
+  const required = smoke.sh(bun, ['smoke.cjs'], app);
+  if (required !== '{"require":"hi\\n"}\n') throw new Error(`require() under bun printed ${JSON.stringify(required)}`);
+  console.log(JSON.stringify({ require: 'ok' }));
 
   // A platform with no prebuild (the shipped folder renamed away): the error
   // names both platforms and no command of this repository.

@@ -8,9 +8,14 @@ import { fileURLToPath } from 'node:url';
 
 export const root = join(fileURLToPath(import.meta.url), '..', '..');
 
-/** Run a command; its stdout, with stderr passed through. */
-export const sh = (cmd, args, cwd, env = process.env) =>
-  execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+/** Run a command; its stdout, with stderr passed through. On failure, the error carries the stdout too. */
+export function sh(cmd, args, cwd, env = process.env) {
+  try {
+    return execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  } catch (e) {
+    throw new Error(`${cmd} ${args.join(' ')} failed (${e.status ?? e.signal}):\n${e.stdout ?? ''}`);
+  }
+}
 
 /** `npm pack` packages/<name> for each name into dir: { '@netrunner/<name>': tarball path }. */
 export function pack(names, dir) {

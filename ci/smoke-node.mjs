@@ -3,13 +3,17 @@
 // step: `npm pack` every published package into a temp dir, `npm i` the
 // tarballs into an empty project (the command as a user types it: install
 // scripts as npm's defaults leave them, no flags), then run a script, a host
-// that is SIGKILLed, and the `netrunner` command there. Expects every
+// that is SIGKILLed, a CommonJS script, a type check of CommonJS and ESM
+// consumers, the ESM and CommonJS scripts again on Node 20.19, 22 and 24, and
+// the `netrunner` command there. Expects every
 // package built (npm run build). Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as smoke from './smoke-lib.mjs';
+import { nodeBinaries } from './node-lines.mjs';
+import { expectRequireWorks, expectTypesCheck } from './smoke-require.mjs';
 import { useInstalled } from './smoke-use.mjs';
 
 const prebuilds = 'prebuilds/linux-x64';
@@ -29,6 +33,16 @@ try {
   const musl = spawnSync('node', ['smoke.mjs'], { cwd: app, env: { ...process.env, LIBC: 'musl' }, encoding: 'utf8' });
   if (musl.status === 0 || !musl.stderr.includes('no prebuilt addon for linux-x64-musl') || musl.stderr.includes('npm run')) {
     throw new Error(`with LIBC=musl, expected a platform error; got ${musl.status}:\n${musl.stderr}`);
+  }
+
+  expectRequireWorks(app);
+  expectTypesCheck(app);
+  // Each supported Node line: the ESM smoke (written by useInstalled) and require().
+  for (const [line, node] of Object.entries(nodeBinaries())) {
+    const out = smoke.sh(node, ['smoke.mjs'], app);
+    if (!out.includes('"smoke":"ok"')) throw new Error(`the smoke script did not report ok on Node ${line}`);
+    expectRequireWorks(app, node);
+    console.log(JSON.stringify({ nodeLine: line, smoke: 'ok', require: 'ok' }));
   }
 
   const cli = smoke.sh(join(app, 'node_modules', '.bin', 'netrunner'), ['run', '--', 'sh', '-c', 'printf cli-ok'], app);

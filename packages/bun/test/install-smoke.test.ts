@@ -9,5 +9,6 @@ it('installs by name with a plain `bun add` from a registry serving the packed t
   const r = await run(['node', script], { timeout: 60_000, stderr: 'redirect' });
   expect(r.stdout).toContain('"smoke":"ok"');
   expect(r.stdout).toContain('"hostKilled":"ok"');
+  expect(r.stdout).toContain('"require":"ok"');
   expect(r.exitCode).toBe(0);
 }, 90_000);
