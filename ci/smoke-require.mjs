@@ -1,6 +1,7 @@
 // CommonJS users of the installed packages: require() on Node >= 20.19
 // (which loads the ES modules as they are), and the types a TypeScript
 // project compiled to CommonJS sees.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, sh } from './smoke-lib.mjs';
@@ -23,12 +24,18 @@ const types = require('@netrunner/types');
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
 
-/** Run a CommonJS program that requires node, daemon and types under `node` (a path or name); throws unless it reports ok. */
+/**
+ * Run a CommonJS program that requires node, daemon and types under `node`
+ * (a path or name); throws unless it reports ok and prints nothing on stderr
+ * (no ExperimentalWarning either).
+ */
 export function expectRequireWorks(app, node = 'node') {
   writeFileSync(join(app, 'smoke.cjs'), program);
-  const out = sh(node, ['smoke.cjs'], app);
-  process.stdout.write(out);
-  if (!out.includes('"require":"ok"')) throw new Error(`require() under ${node} did not report ok`);
+  const r = spawnSync(node, ['smoke.cjs'], { cwd: app, encoding: 'utf8' });
+  process.stdout.write(r.stdout);
+  if (r.status !== 0 || !r.stdout.includes('"require":"ok"') || r.stderr !== '') {
+    throw new Error(`require() under ${node} exited ${r.status}, printed ${JSON.stringify(r.stdout)}, stderr:\n${r.stderr}`);
+  }
 }
 
 // The same calls typed, once from a CommonJS file (.cts) and once from an ES module (.mts).
