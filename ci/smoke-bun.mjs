@@ -1,32 +1,52 @@
 #!/usr/bin/env node
 // Install @netrunner/bun the way a user does and use it from Bun, with no
-// compiler step: `npm pack` types, core and bun into a temp dir, `bun add`
-// the tarballs into an empty project, run a TypeScript file under bun.
-// Expects every package built (npm run build). Exits non-zero on any failure.
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// compiler step: `npm pack` types, core, bun and daemon into a temp dir,
+// serve them from a registry on 127.0.0.1 (bun resolves the packages' own
+// dependencies on each other through a registry, even when their tarballs are
+// given), `bun add` them by name into an empty project whose .npmrc names that
+// registry, then run a TypeScript file, a host that is SIGKILLed and a
+// CommonJS file under bun. Expects every package built (npm run build). Exits non-zero on any
+// failure.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectExecutables, pack, root, sh, smokeProgram } from './smoke-lib.mjs';
+import { startRegistry } from './local-registry.mjs';
+import * as smoke from './smoke-lib.mjs';
+import { useInstalled } from './smoke-use.mjs';
 
-const bun = join(root, 'node_modules', '.bin', 'bun');
+const bun = join(smoke.root, 'node_modules', '.bin', 'bun');
+const native = 'native/linux-x64';
 const work = mkdtempSync(join(tmpdir(), 'netrunner-smoke-bun-'));
 try {
-  const tarballs = pack(['types', 'core', 'bun'], work);
-  expectExecutables(tarballs['@netrunner/bun'], ['native/linux-x64/libnetrunner.so', 'native/linux-x64/netrunner-shepherd']);
+  const tarballs = smoke.pack(['types', 'core', 'bun', 'daemon'], work);
+  smoke.expectExecutables(tarballs['@netrunner/bun'], [`${native}/libnetrunner.so`, `${native}/netrunner-shepherd`]);
+  smoke.expectInstallableManifest(tarballs['@netrunner/bun'], { cpu: ['x64'], libc: ['glibc'] });
 
-  const app = join(work, 'app');
-  mkdirSync(app);
-  // core depends on types by version: point every @netrunner name at its tarball.
-  const overrides = Object.fromEntries(Object.entries(tarballs).map(([n, t]) => [n, `file:${t}`]));
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'smoke-app', private: true, type: 'module', overrides }, null, 2));
-  sh(bun, ['add', ...Object.values(tarballs)], app);
-  const shepherd = join(app, 'node_modules', '@netrunner', 'bun', 'native', 'linux-x64', 'netrunner-shepherd');
-  if ((statSync(shepherd).mode & 0o777) !== 0o755) throw new Error(`installed shepherd is not 0755: ${shepherd}`);
+  const registry = await startRegistry(tarballs);
+  const app = smoke.emptyProject(work);
+  writeFileSync(join(app, '.npmrc'), `registry=${registry.url}\n`);
+  // A cache of its own: bun would reuse an earlier run's tarball of the same version.
+  const env = { ...process.env, BUN_INSTALL_CACHE_DIR: join(work, 'bun-cache') };
+  const install = await smoke.installAsUser(bun, ['add', ...Object.keys(tarballs)], app, env).finally(registry.close);
+  await useInstalled({ app, pkg: '@netrunner/bun', shepherd: `${native}/netrunner-shepherd`, runtime: bun, ext: 'ts' });
 
-  writeFileSync(join(app, 'smoke.ts'), smokeProgram('@netrunner/bun', 'bun'));
-  const out = sh(bun, ['smoke.ts'], app);
-  process.stdout.write(out);
-  if (!out.includes('"smoke":"ok"')) throw new Error('the smoke script did not report ok');
+  const cjs = "require('@netrunner/bun').run(['echo', 'hi']).then((r) => console.log(JSON.stringify({ require: r.stdout })));\n";
+  writeFileSync(join(app, 'smoke.cjs'), cjs);
+  const required = smoke.sh(bun, ['smoke.cjs'], app);
+  if (required !== '{"require":"hi\\n"}\n') throw new Error(`require() under bun printed ${JSON.stringify(required)}`);
+  console.log(JSON.stringify({ require: 'ok' }));
+
+  // A platform with no prebuild (the shipped folder renamed away): the error
+  // names both platforms and no command of this repository.
+  const shipped = join(app, 'node_modules', '@netrunner', 'bun', 'native');
+  renameSync(join(shipped, 'linux-x64'), join(shipped, 'linux-arm64'));
+  const missing = spawnSync(bun, ['smoke.ts'], { cwd: app, encoding: 'utf8' });
+  const expected = 'No prebuilt library for linux-x64; this package ships linux-arm64 (glibc).';
+  if (missing.status === 0 || !missing.stderr.includes(expected) || missing.stderr.includes('npm run')) {
+    throw new Error(`without a prebuild for this platform, expected a platform error; got ${missing.status}:\n${missing.stderr}`);
+  }
+  console.log(JSON.stringify({ installSeconds: Number(install.seconds.toFixed(2)) }));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

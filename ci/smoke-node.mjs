@@ -1,37 +1,53 @@
 #!/usr/bin/env node
 // Install @netrunner/node the way a user does and use it, with no compiler
-// step: `npm pack` types, core and node into a temp dir, `npm install` the
-// tarballs into an empty project with install scripts off (recent npm does
-// not run a dependency's install script unless the user allows it), then run
-// a script and the `netrunner` command there. Expects every package built
-// (npm run build). Exits non-zero on any failure.
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// step: `npm pack` every published package into a temp dir, `npm i` the
+// tarballs into an empty project (the command as a user types it: install
+// scripts as npm's defaults leave them, no flags), then run a script, a host
+// that is SIGKILLed, a CommonJS script, a type check of CommonJS and ESM
+// consumers, the ESM and CommonJS scripts again on Node 20.19, 22 and 24, and
+// the `netrunner` command there. Expects every
+// package built (npm run build). Exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectExecutables, pack, sh, smokeProgram } from './smoke-lib.mjs';
+import * as smoke from './smoke-lib.mjs';
+import { nodeBinaries } from './node-lines.mjs';
+import { expectRequireWorks, expectTypesCheck } from './smoke-require.mjs';
+import { useInstalled } from './smoke-use.mjs';
 
+const prebuilds = 'prebuilds/linux-x64';
 const work = mkdtempSync(join(tmpdir(), 'netrunner-smoke-node-'));
 try {
-  const tarballs = pack(['types', 'core', 'node'], work);
-  expectExecutables(tarballs['@netrunner/node'], ['prebuilds/linux-x64/netrunner-shepherd', 'prebuilds/linux-x64/@netrunner+node.node']);
+  const tarballs = smoke.pack(['types', 'core', 'node', 'bun', 'daemon'], work);
+  const node = tarballs['@netrunner/node'];
+  smoke.expectExecutables(node, [`${prebuilds}/netrunner-shepherd`, `${prebuilds}/@netrunner+node.glibc.node`]);
+  smoke.expectInstallableManifest(node, { cpu: ['x64'], libc: ['glibc'] });
 
-  const app = join(work, 'app');
-  mkdirSync(app);
-  // All three as direct dependencies: core's and node's dependency on types
-  // (by version) is then met by the tarball installed at the top.
-  const dependencies = Object.fromEntries(Object.entries(tarballs).map(([n, t]) => [n, `file:${t}`]));
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'smoke-app', private: true, type: 'module', dependencies }, null, 2));
-  sh('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], app);
-  const shepherd = join(app, 'node_modules', '@netrunner', 'node', 'prebuilds', 'linux-x64', 'netrunner-shepherd');
-  if ((statSync(shepherd).mode & 0o777) !== 0o755) throw new Error(`installed shepherd is not 0755: ${shepherd}`);
+  const app = smoke.emptyProject(work);
+  const install = await smoke.installAsUser('npm', ['i', ...Object.values(tarballs)], app);
+  await useInstalled({ app, pkg: '@netrunner/node', shepherd: `${prebuilds}/netrunner-shepherd`, runtime: 'node', ext: 'mjs' });
 
-  writeFileSync(join(app, 'smoke.mjs'), smokeProgram('@netrunner/node', 'node'));
-  const out = sh('node', ['smoke.mjs'], app);
-  process.stdout.write(out);
-  if (!out.includes('"smoke":"ok"')) throw new Error('the smoke script did not report ok');
-  const cli = sh(join(app, 'node_modules', '.bin', 'netrunner'), ['run', '--', 'sh', '-c', 'printf cli-ok'], app);
+  // Where no prebuild matches (LIBC is how node-gyp-build is told the libc),
+  // the error names the platform and no command of this repository.
+  const musl = spawnSync('node', ['smoke.mjs'], { cwd: app, env: { ...process.env, LIBC: 'musl' }, encoding: 'utf8' });
+  if (musl.status === 0 || !musl.stderr.includes('no prebuilt addon for linux-x64-musl') || musl.stderr.includes('npm run')) {
+    throw new Error(`with LIBC=musl, expected a platform error; got ${musl.status}:\n${musl.stderr}`);
+  }
+
+  expectRequireWorks(app);
+  expectTypesCheck(app);
+  // Each supported Node line: the ESM smoke (written by useInstalled) and require().
+  for (const [line, node] of Object.entries(nodeBinaries())) {
+    const out = smoke.sh(node, ['smoke.mjs'], app);
+    if (!out.includes('"smoke":"ok"')) throw new Error(`the smoke script did not report ok on Node ${line}`);
+    expectRequireWorks(app, node);
+    console.log(JSON.stringify({ nodeLine: line, smoke: 'ok', require: 'ok' }));
+  }
+
+  const cli = smoke.sh(join(app, 'node_modules', '.bin', 'netrunner'), ['run', '--', 'sh', '-c', 'printf cli-ok'], app);
   if (cli !== 'cli-ok') throw new Error(`the netrunner command printed ${JSON.stringify(cli)}`);
-  console.log(JSON.stringify({ cli: 'ok' }));
+  console.log(JSON.stringify({ cli: 'ok', installSeconds: Number(install.seconds.toFixed(2)) }));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

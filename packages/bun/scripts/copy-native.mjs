@@ -1,8 +1,8 @@
-// Put libnetrunner.so and the shepherd executable (mode 0755) into
+// Put libnetrunner.so and the shepherd executable (stripped, mode 0755) into
 // native/<platform>-<arch>/, where src/native-path.ts looks for them and
 // where `npm pack` picks them up. core-c builds first (turbo: devDependency).
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const coreC = fileURLToPath(new URL('../../../core-c/', import.meta.url));
@@ -15,7 +15,8 @@ if (!files.every((f) => existsSync(`${coreC}out/${f}`))) {
 const dir = fileURLToPath(new URL(`../native/${process.platform}-${process.arch}/`, import.meta.url));
 mkdirSync(dir, { recursive: true });
 for (const file of files) {
-  copyFileSync(`${coreC}out/${file}`, `${dir}${file}`);
+  // Stripped: a third of the size in the tarball; core-c/out keeps the symbols.
+  execFileSync('strip', ['--strip-unneeded', '-o', `${dir}${file}`, `${coreC}out/${file}`]);
   chmodSync(`${dir}${file}`, 0o755);
 }
 console.log(`@netrunner/bun: ${files.join(' and ')} in ${dir}`);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,11 +22,23 @@ function firstExisting(what: string, candidates: Array<string | undefined>, hint
 
 /** libnetrunner.so: $NETRUNNER_LIB_PATH when set (and then only it), else the copy shipped in native/<platform>-<arch>/. */
 export function libraryPath(): string {
+  const override = process.env.NETRUNNER_LIB_PATH;
   return firstExisting(
     LIBRARY,
-    [process.env.NETRUNNER_LIB_PATH || join(platformDir, LIBRARY)],
-    'Run `npm run build -w @netrunner/bun` (needs make and a C compiler), or set NETRUNNER_LIB_PATH.',
+    [override || join(platformDir, LIBRARY)],
+    override ? 'NETRUNNER_LIB_PATH names no file.' : missingLibraryHint(),
   );
+}
+
+/** Why the library is missing, named by platform; the build command only in a source checkout (scripts/ is not shipped). */
+function missingLibraryHint(): string {
+  const dir = join(root, 'native');
+  const shipped = existsSync(dir) ? readdirSync(dir) : [];
+  const platform = `${process.platform}-${process.arch}`;
+  const fix = existsSync(join(root, 'scripts'))
+    ? 'In a source checkout, `npm run build` builds it (needs make and a C compiler); or set NETRUNNER_LIB_PATH.'
+    : 'Set NETRUNNER_LIB_PATH to a libnetrunner.so built for this platform, or see the support table in the README.';
+  return `No prebuilt library for ${platform}; this package ships ${shipped.join(', ') || 'none'} (glibc). ${fix}`;
 }
 
 /** The shepherd: $NETRUNNER_SHEPHERD_PATH when set (and then only it), else next to the loaded library, else the shipped copy. */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,9 +66,37 @@ export function nativeBinding(): { binding: NativeBinding; file: string } {
       errors.push((e as Error).message.split('\n')[0] ?? String(e));
     }
   }
-  throw new Error(
-    `@netrunner/node: cannot load the native addon. Tried:\n  ${tried.join('\n  ')}\nErrors:\n  ${errors.join('\n  ')}\n` +
-      'Run `npm run build -w @netrunner/node` (needs make, a C compiler and core-c), or set NETRUNNER_ADDON_PATH.',
+  throw new Error(`${loadFailure()}\nTried:\n  ${tried.join('\n  ')}\nErrors:\n  ${errors.join('\n  ')}`);
+}
+
+/** What went wrong, named by platform; the build command only in a source checkout (binding.gyp is not shipped). */
+function loadFailure(): string {
+  const platform = platformName();
+  const shipped = shippedPrebuilds();
+  const what = shipped.includes(platform)
+    ? `@netrunner/node: cannot load the native addon for ${platform} (Node ${process.version}).`
+    : `@netrunner/node: no prebuilt addon for ${platform}; this package ships prebuilds for ${shipped.join(', ') || 'no platform'}.`;
+  const fix = existsSync(join(root, 'binding.gyp'))
+    ? ' In a source checkout, `npm run build` builds it (needs make and a C compiler); or set NETRUNNER_ADDON_PATH.'
+    : ' Set NETRUNNER_ADDON_PATH to an addon built for this platform, or see the support table in the README.';
+  return what + fix;
+}
+
+/** This platform as the prebuilds name it: linux-x64-glibc. LIBC overrides the libc as it does for node-gyp-build. */
+function platformName(): string {
+  const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
+  const libc = process.env.LIBC || (report?.header?.glibcVersionRuntime ? 'glibc' : 'musl');
+  return `${process.platform}-${process.arch}-${libc}`;
+}
+
+/** The platforms in prebuilds/: a linux-x64 folder holding <name>.glibc.node gives linux-x64-glibc. */
+function shippedPrebuilds(): string[] {
+  const dir = join(root, 'prebuilds');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((target) =>
+    readdirSync(join(dir, target))
+      .filter((file) => file.endsWith('.node'))
+      .map((file) => [target, ...file.split('.').slice(1, -1)].join('-')),
   );
 }
 
