@@ -30,8 +30,6 @@ typedef struct nr__cg_dir {
   unsigned ctrls;       /* NR__CG_* controllers whose files are used here */
   int procs_fd;         /* leaf/cgroup.procs opened for join, or -1 */
   int created_leaf;     /* this module created the leaf (else: untouched) */
-  size_t created_from;  /* path[0..created_from) is the highest directory
-                           this module created (0: none) */
   int has_kill;         /* cgroup.kill was written successfully */
   int gone;             /* the leaf is removed (or was never ours) */
   size_t base_len;      /* path[0..base_len) is the hierarchy's base */
@@ -89,6 +87,36 @@ static long long now_ms(void) {
   return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* The directories at or above a root that this process created (the
+ * shepherd's root is fixed for its life: a handful at most). One of them is
+ * removed, once empty, by whichever of this process's cgroups leaves it
+ * empty: the job that made it may be gone long before the last one under
+ * it. One made by anyone else (an administrator, perhaps with limits on it,
+ * or another shepherd) stays. */
+#define MADE_MAX 16
+static char *made[MADE_MAX];
+
+static int made_slot(const char *path) {
+  for (int i = 0; i < MADE_MAX; i++)
+    if (made[i] && strcmp(made[i], path) == 0) return i;
+  return -1;
+}
+
+static void remember_made(const char *path) {
+  if (made_slot(path) >= 0) return;
+  for (int i = 0; i < MADE_MAX; i++) {
+    if (!made[i]) {
+      made[i] = strdup(path); /* on ENOMEM: it stays, as if not ours */
+      return;
+    }
+  }
+}
+
+static void forget_made(int slot) {
+  free(made[slot]);
+  made[slot] = NULL;
+}
+
 /* One pass of mkdir -p of d->path below its base; the leaf must be new. */
 static int mkdir_walk(nr__cg_dir *d) {
   for (size_t i = d->base_len + 1;; i++) {
@@ -97,9 +125,8 @@ static int mkdir_walk(nr__cg_dir *d) {
     d->path[i] = '\0';
     int r = mkdir(d->path, 0755);
     int err = errno;
+    if (r == 0 && i <= d->root_len) remember_made(d->path);
     d->path[i] = c;
-    if (r == 0 && (d->created_from == 0 || i < d->created_from))
-      d->created_from = i;
     if (r == 0 && c == '\0') d->created_leaf = 1;
     if (r < 0 && (err != EEXIST || c == '\0')) return -err;
     if (c == '\0') return 0;
@@ -121,8 +148,8 @@ static int mkdir_leaf(nr__cg_dir *d) {
  * it that is now empty, up to the root, stopping at the first that is busy
  * or not empty (another job's). Directories below the root are netrunner's,
  * made on demand: whoever leaves one empty removes it, whichever shepherd
- * made it. The root and the directories above it go only if this module
- * created them: one made by an administrator (perhaps with limits) stays. */
+ * made it. The root and the directories above it go only if this process
+ * created them (see `made`). */
 static void prune(nr__cg_dir *d, int from) {
   if (!d->created_leaf) return; /* not ours: nothing here to remove */
   char p[PATH_MAX];
@@ -130,9 +157,10 @@ static void prune(nr__cg_dir *d, int from) {
   for (int level = 0;; level++) {
     size_t len = strlen(p);
     if (len <= d->base_len) return;
-    if (len <= d->root_len && (d->created_from == 0 || len < d->created_from))
-      return;
+    int slot = len <= d->root_len ? made_slot(p) : -1;
+    if (len <= d->root_len && slot < 0) return;
     if (level >= from && rmdir(p) < 0 && errno != ENOENT) return;
+    if (slot >= 0) forget_made(slot);
     *strrchr(p, '/') = '\0';
   }
 }

@@ -62,6 +62,20 @@ int nr__dying_settle(nr__dying *d, int wait_ms) {
   return d->len < before;
 }
 
+int nr__dying_finish(nr__dying *d, const char *path, size_t len, int wait_ms) {
+  nr__cgroup *want;
+  if (d->len == 0 || nr__cgroup_open_existing(path, len, &want) < 0) return 0;
+  int held = nr__dying_holds(d, want), was_held = held;
+  int64_t deadline = nr__now_ms() + wait_ms;
+  struct timespec pause = {0, 2000000};
+  while (held && nr__now_ms() < deadline) {
+    nr__dying_step(d);
+    if ((held = nr__dying_holds(d, want))) nanosleep(&pause, NULL);
+  }
+  nr__cgroup_free(want);
+  return was_held && !held;
+}
+
 void nr__dying_free(nr__dying *d) {
   for (size_t i = 0; i < d->len; i++) nr__cgroup_free(d->items[i].cg);
   free(d->items);

@@ -35,10 +35,15 @@ size_t nr__dying_step(nr__dying *d);
 /* 1 if an entry shares a leaf directory with cg. */
 int nr__dying_holds(const nr__dying *d, const struct nr__cgroup *cg);
 
-/* Step every entry until none is left or wait_ms passed (a spawn that asks
- * for a path still being removed, or the final teardown). Returns 1 if an
- * entry was removed meanwhile. */
+/* Step every entry until none is left or wait_ms passed (the final
+ * teardown). Returns 1 if an entry was removed meanwhile. */
 int nr__dying_settle(nr__dying *d, int wait_ms);
+
+/* A spawn asks for `path` (relative to the root), which exists: if it is a
+ * dying entry's, step until it is gone, at most wait_ms. 1 if it was dying
+ * and is gone now (create it again), else 0. Unrelated entries that are
+ * stuck cost nothing here. */
+int nr__dying_finish(nr__dying *d, const char *path, size_t len, int wait_ms);
 
 /* Free every entry without removing it, and the list. */
 void nr__dying_free(nr__dying *d);

@@ -161,7 +161,8 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
     rc = nr__cgroup_create(&spec, &c.cgroup);
     /* The same path used by a job that just ended may still be on its way
      * out (removed from the poll loop): finish that first, briefly. */
-    if (rc == -EEXIST && nr__dying_settle(&kids->dying, REUSE_WAIT_MS))
+    if (rc == -EEXIST && nr__dying_finish(&kids->dying, c.req.cgroup,
+                                          c.req.cgroup_len, REUSE_WAIT_MS))
       rc = nr__cgroup_create(&spec, &c.cgroup);
     if (rc < 0) {
       fail(reply, NR_STAGE_CGROUP, rc);

@@ -100,6 +100,36 @@ TEST(a_stuck_cgroup_teardown_holds_up_no_request) {
   CHECK_EQ(nr_host_close(ctl, sp, 2000), 0);
 }
 
+/* Its leaf is still being removed (in the poll loop) when a spawn asks for
+ * the same path: the spawn finishes the removal instead of EEXIST. */
+TEST(a_path_still_being_removed_is_free_for_the_next_spawn) {
+  CHECK(prctl(PR_SET_CHILD_SUBREAPER, 1) == 0);
+  pid_t sp;
+  int ctl = open_host(&sp);
+  const char *cat[] = {"cat", NULL};
+  nr_child c;
+  CHECK_EQ(spawn_in(ctl, cat, "reuse", &c), 0);
+  char leaf[PATH_MAX + 128], held[PATH_MAX + 160];
+  int made = 0;
+  for (int k = 0; !made && leaf_path(k, "reuse", leaf, sizeof leaf); k++) {
+    snprintf(held, sizeof held, "%s/held", leaf);
+    made = exists(leaf) && mkdir(held, 0755) == 0;
+  }
+  CHECK(made);
+  close(c.stdin_fd);
+  nr_exit_record rec;
+  CHECK_EQ(nr_read_exit(c.status_fd, &rec), 0);
+  sleep_ms(50); /* a few removal attempts fail meanwhile */
+  CHECK(rmdir(held) == 0);
+  const char *t[] = {"true", NULL};
+  nr_child again;
+  CHECK_EQ(spawn_in(ctl, t, "reuse", &again), 0);
+  CHECK_EQ(nr_read_exit(again.status_fd, &rec), 0);
+  CHECK(leaf_gone_within("reuse", 3000));
+  close(c.stdout_fd);
+  CHECK_EQ(nr_host_close(ctl, sp, 2000), 0);
+}
+
 TEST(a_dead_shepherds_cgroup_is_reclaimed_by_the_next_one) {
   CHECK(prctl(PR_SET_CHILD_SUBREAPER, 1) == 0); /* orphans come back here */
   pid_t old_sp, sp;
@@ -173,6 +203,7 @@ TEST(the_test_root_is_gone_from_every_hierarchy) { check_root_gone(); }
 int main(void) {
   use_own_root("netrunner-reclaim-test");
   RUN_REAPED(a_stuck_cgroup_teardown_holds_up_no_request);
+  RUN_REAPED(a_path_still_being_removed_is_free_for_the_next_spawn);
   RUN_REAPED(a_dead_shepherds_cgroup_is_reclaimed_by_the_next_one);
   RUN_REAPED(reclaim_refuses_bad_missing_and_busy_paths);
   RUN_REAPED(the_test_root_is_gone_from_every_hierarchy);
