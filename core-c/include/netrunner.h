@@ -12,6 +12,14 @@
  * arrive in the reply via SCM_RIGHTS; the host then does all byte I/O in its
  * own event loop. A child's exit arrives on its own "status" pipe as one
  * fixed-size nr_exit_record, written exactly once, then the pipe is closed.
+ * Every reply must arrive within 10 s: a shepherd that does not answer is
+ * killed and the call fails with -ETIMEDOUT.
+ *
+ * The record is sent as soon as the child is reaped, even when members of
+ * its process group (background grandchildren) live on: the shepherd then
+ * keeps a "lingering" entry for that group, which nr_signal still reaches,
+ * until the group is empty. A child's cgroup is killed when the child is
+ * reaped and removed in the background.
  *
  * When the host dies (the control socket hangs up), the shepherd sends
  * SIGTERM to every child's process group, waits each child's kill timeout,
@@ -34,6 +42,11 @@
  *   NR_OP_SPAWN     body = spawn request (below)
  *   NR_OP_SIGNAL    body = int32 pid, int32 signal       (to the child's group)
  *   NR_OP_KILL_ALL  body = int32 signal                  (to every group)
+ *   NR_OP_RECLAIM_CGROUP  body = the cgroup path bytes, as in a spawn request
+ *                   (kill everything in that cgroup and remove it; added in
+ *                   protocol version 2)
+ * SIGNAL and KILL_ALL are answered before the signals are sent; a SIGTERM
+ * is followed by SIGCONT to the same group.
  *
  * shepherd → host
  *   NR_OP_HELLO     body = uint32 version, int32 shepherd pid  (sent once, first)
@@ -67,7 +80,7 @@
 extern "C" {
 #endif
 
-#define NR_PROTOCOL_VERSION 1u
+#define NR_PROTOCOL_VERSION 2u
 #define NR_MAX_FRAME (8u * 1024u * 1024u)
 
 /* Frame opcodes. */
@@ -75,6 +88,7 @@ enum {
   NR_OP_SPAWN = 1,
   NR_OP_SIGNAL = 2,
   NR_OP_KILL_ALL = 3,
+  NR_OP_RECLAIM_CGROUP = 4,
   NR_OP_HELLO = 0x81,
   NR_OP_REPLY = 0x82
 };
@@ -196,8 +210,20 @@ int nr_host_close(int ctl, pid_t shepherd_pid, int wait_ms);
  * -errno. */
 int nr_host_close_with_thread(int ctl, pid_t shepherd_pid);
 
+/* Whether the shepherd has exited, without waiting: 1 if it is gone (it is
+ * reaped now, or was before, by this call or by a call that timed out), 0
+ * if it is running, -errno. Call it when a status pipe ends without a
+ * record, so a dead shepherd does not stay a zombie until nr_host_close
+ * (which then does not wait for it again). `shepherd_pid` is used only when
+ * `ctl` was not opened by nr_host_open*. Added in protocol version 2. */
+int nr_host_reap(int ctl, pid_t shepherd_pid);
+
 /* Send an encoded spawn request and receive the child. On failure returns
- * -errno and sets out->stage; no fd is left open. */
+ * -errno and sets out->stage; no fd is left open. -EMFILE with stage
+ * NR_STAGE_NONE: this process hit its fd limit receiving the child's fds;
+ * the child was started, and is SIGKILLed through the shepherd. -ETIMEDOUT
+ * (any call): no reply within 10 s; the shepherd was SIGKILLed (its
+ * children die with it) and every later call on `ctl` fails with -EPIPE. */
 int nr_spawn(int ctl, const uint8_t *request, uint32_t request_len,
              nr_child *out);
 
@@ -207,12 +233,22 @@ int nr_spawn_with(int ctl, const nr_spawn_opts *opts, nr_child *out);
 /* Encode opts into a malloc'd request; free it with free(). */
 int nr_encode_spawn(const nr_spawn_opts *opts, uint8_t **out, uint32_t *len);
 
-/* Send signal `sig` (1..31) to the process group of child `pid`.
- * -ESRCH if the shepherd has no such live child, -EINVAL for a bad signal. */
+/* Send signal `sig` (1..31) to the process group of child `pid` (for
+ * SIGKILL, its cgroup too). 0 as long as the child or its lingering group
+ * exists: the reply comes before the signal is sent. -ESRCH once neither
+ * is left, -EINVAL for a bad signal. */
 int nr_signal(int ctl, int32_t pid, int32_t sig);
 
-/* Send `sig` to the process group of every live child. */
+/* Send `sig` to the process group of every live child and lingering group. */
 int nr_kill_all(int ctl, int32_t sig);
+
+/* Kill every process in the cgroup that a spawn with `path` (relative to
+ * the shepherd's cgroup root) would create, and remove it: for the cgroups
+ * of a shepherd that died. Returns once the kill is issued; the directory
+ * is removed at once when it is empty, else in the background (retried for
+ * up to 5 s). 0, -EINVAL bad path, -ENOENT no such cgroup, -EBUSY a live
+ * child of this shepherd runs in it. Added in protocol version 2. */
+int nr_reclaim_cgroup(int ctl, const char *path);
 
 /* Set a PTY's window size (the foreground group receives SIGWINCH). */
 int nr_pty_resize(int master_fd, int rows, int cols);

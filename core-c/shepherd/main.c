@@ -6,7 +6,8 @@
  *      SIGPIPE (ignored), SIGCHLD through a signalfd, raise the fd limit,
  *      say HELLO;
  *   2. serve: poll the control socket and the signalfd; run requests, reap
- *      children and write their exit records;
+ *      children and write their exit records; between those, remove the
+ *      cgroups of reaped children and drop lingering groups that emptied;
  *   3. the host is gone (hangup or EOF on the control socket): SIGTERM every
  *      group, SIGKILL after each kill timeout, reap every descendant for a
  *      bounded time, exit.
@@ -100,9 +101,20 @@ int main(void) {
   if (say_hello(CTL_FD) < 0) return 72;
 
   nr__stdio_set_prepare();
+  int64_t next_step = 0;
   for (;;) {
     struct pollfd fds[2] = {{CTL_FD, POLLIN, 0}, {sigfd, POLLIN, 0}};
-    if (poll(fds, 2, -1) < 0) {
+    /* Background work, between requests and never inside one: retry the
+     * removal of dying cgroups, drop lingering groups that emptied. */
+    if (kids.dying.len && nr__now_ms() >= next_step) {
+      nr__dying_step(&kids.dying);
+      next_step = nr__now_ms() + NR__DYING_RETRY_MS;
+    }
+    size_t lingering = nr__kids_recheck(&kids);
+    int timeout = kids.dying.len ? NR__DYING_RETRY_MS
+                  : lingering    ? NR__LINGER_RECHECK_MS
+                                 : -1;
+    if (poll(fds, 2, timeout) < 0) {
       if (errno == EINTR) continue;
       break;
     }

@@ -30,9 +30,8 @@ typedef struct nr__cg_dir {
   unsigned ctrls;       /* NR__CG_* controllers whose files are used here */
   int procs_fd;         /* leaf/cgroup.procs opened for join, or -1 */
   int created_leaf;     /* this module created the leaf (else: untouched) */
-  size_t created_from;  /* path[0..created_from) is the highest directory
-                           this module created (0: none) */
   int has_kill;         /* cgroup.kill was written successfully */
+  int gone;             /* the leaf is removed (or was never ours) */
   size_t base_len;      /* path[0..base_len) is the hierarchy's base */
   size_t root_len;      /* path[0..root_len) is <base>/<root> */
   char path[PATH_MAX];  /* the leaf directory */
@@ -88,6 +87,36 @@ static long long now_ms(void) {
   return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* The directories at or above a root that this process created (the
+ * shepherd's root is fixed for its life: a handful at most). One of them is
+ * removed, once empty, by whichever of this process's cgroups leaves it
+ * empty: the job that made it may be gone long before the last one under
+ * it. One made by anyone else (an administrator, perhaps with limits on it,
+ * or another shepherd) stays. */
+#define MADE_MAX 16
+static char *made[MADE_MAX];
+
+static int made_slot(const char *path) {
+  for (int i = 0; i < MADE_MAX; i++)
+    if (made[i] && strcmp(made[i], path) == 0) return i;
+  return -1;
+}
+
+static void remember_made(const char *path) {
+  if (made_slot(path) >= 0) return;
+  for (int i = 0; i < MADE_MAX; i++) {
+    if (!made[i]) {
+      made[i] = strdup(path); /* on ENOMEM: it stays, as if not ours */
+      return;
+    }
+  }
+}
+
+static void forget_made(int slot) {
+  free(made[slot]);
+  made[slot] = NULL;
+}
+
 /* One pass of mkdir -p of d->path below its base; the leaf must be new. */
 static int mkdir_walk(nr__cg_dir *d) {
   for (size_t i = d->base_len + 1;; i++) {
@@ -96,9 +125,8 @@ static int mkdir_walk(nr__cg_dir *d) {
     d->path[i] = '\0';
     int r = mkdir(d->path, 0755);
     int err = errno;
+    if (r == 0 && i <= d->root_len) remember_made(d->path);
     d->path[i] = c;
-    if (r == 0 && (d->created_from == 0 || i < d->created_from))
-      d->created_from = i;
     if (r == 0 && c == '\0') d->created_leaf = 1;
     if (r < 0 && (err != EEXIST || c == '\0')) return -err;
     if (c == '\0') return 0;
@@ -120,8 +148,8 @@ static int mkdir_leaf(nr__cg_dir *d) {
  * it that is now empty, up to the root, stopping at the first that is busy
  * or not empty (another job's). Directories below the root are netrunner's,
  * made on demand: whoever leaves one empty removes it, whichever shepherd
- * made it. The root and the directories above it go only if this module
- * created them: one made by an administrator (perhaps with limits) stays. */
+ * made it. The root and the directories above it go only if this process
+ * created them (see `made`). */
 static void prune(nr__cg_dir *d, int from) {
   if (!d->created_leaf) return; /* not ours: nothing here to remove */
   char p[PATH_MAX];
@@ -129,9 +157,10 @@ static void prune(nr__cg_dir *d, int from) {
   for (int level = 0;; level++) {
     size_t len = strlen(p);
     if (len <= d->base_len) return;
-    if (len <= d->root_len && (d->created_from == 0 || len < d->created_from))
-      return;
+    int slot = len <= d->root_len ? made_slot(p) : -1;
+    if (len <= d->root_len && slot < 0) return;
     if (level >= from && rmdir(p) < 0 && errno != ENOENT) return;
+    if (slot >= 0) forget_made(slot);
     *strrchr(p, '/') = '\0';
   }
 }
@@ -316,6 +345,8 @@ static int kill_round(nr__cgroup *cg) {
   return left;
 }
 
+void nr__cgroup_kill_once(nr__cgroup *cg) { kill_round(cg); }
+
 void nr__cgroup_kill(nr__cgroup *cg) {
   for (int round = 0; round < KILL_ROUNDS; round++) {
     if (kill_round(cg) == 0) return;
@@ -332,32 +363,90 @@ void nr__cgroup_stats(const nr__cgroup *cg, int64_t *memory_peak,
                         memory_peak, oom_kills);
 }
 
+int nr__cgroup_remove_step(nr__cgroup *cg) {
+  int busy = 0;
+  nr__cgroup_close_join_fds(cg);
+  kill_round(cg);
+  for (int i = 0; i < cg->n; i++) {
+    nr__cg_dir *d = &cg->dir[i];
+    if (d->gone) continue;
+    /* A leaf it did not create (create failed on it) is never removed. */
+    if (!d->created_leaf || rmdir(d->path) == 0 || errno == ENOENT)
+      d->gone = 1;
+    else
+      busy = 1;
+  }
+  if (busy) return 0;
+  for (int i = cg->n - 1; i >= 0; i--) {
+    if (cg->dir[i].created_leaf) prune(&cg->dir[i], 1);
+    cg->dir[i].created_leaf = 0; /* pruned once: never again */
+  }
+  return 1;
+}
+
+void nr__cgroup_free(nr__cgroup *cg) {
+  if (!cg) return;
+  nr__cgroup_close_join_fds(cg);
+  free(cg);
+}
+
 int nr__cgroup_destroy(nr__cgroup *cg, int wait_ms) {
   if (!cg) return 0;
-  nr__cgroup_close_join_fds(cg);
   nr__cgroup_kill(cg);
   long long deadline = now_ms() + (wait_ms > 0 ? wait_ms : 0);
-  int gone[NR__CG_MAX_MOUNTS] = {0};
-  int busy;
-  for (;;) {
-    busy = 0;
-    for (int i = 0; i < cg->n; i++) {
-      nr__cg_dir *d = &cg->dir[i];
-      if (gone[i]) continue;
-      /* A leaf it did not create (create failed on it) is never removed. */
-      if (!d->created_leaf || rmdir(d->path) == 0 || errno == ENOENT)
-        gone[i] = 1;
-      else
-        busy = 1;
-    }
-    if (!busy || now_ms() >= deadline) break;
-    kill_round(cg);
+  int done;
+  while (!(done = nr__cgroup_remove_step(cg)) && now_ms() < deadline)
     sleep_ms(RMDIR_PAUSE_MS);
+  for (int i = cg->n - 1; !done && i >= 0; i--)
+    if (cg->dir[i].gone && cg->dir[i].created_leaf) prune(&cg->dir[i], 1);
+  nr__cgroup_free(cg);
+  return done ? 0 : -EBUSY;
+}
+
+int nr__cgroup_same(const nr__cgroup *a, const nr__cgroup *b) {
+  for (int i = 0; i < a->n; i++)
+    for (int j = 0; j < b->n; j++)
+      if (strcmp(a->dir[i].path, b->dir[j].path) == 0) return 1;
+  return 0;
+}
+
+int nr__cgroup_open_existing(const char *path, size_t len, nr__cgroup **out) {
+  if (nr__cgroup_path_valid(path, len) < 0) return -EINVAL;
+  const char *root = getenv("NETRUNNER_CGROUP_ROOT");
+  if (!root || !*root) root = "netrunner";
+  if (nr__cgroup_path_valid(root, strlen(root)) < 0) return -EINVAL;
+  nr__cg_mounts *mt = malloc(sizeof *mt);
+  nr__cgroup *cg = calloc(1, sizeof *cg);
+  int r = -ENOMEM;
+  if (!mt || !cg || (r = nr__cg_mounts_read(mt)) < 0) goto fail;
+  cg->mem = -1;
+  for (int i = 0; i < mt->n && cg->n < NR__CG_MAX_MOUNTS; i++) {
+    nr__cg_dir *d = &cg->dir[cg->n];
+    struct stat st;
+    d->procs_fd = -1;
+    d->version = mt->m[i].version;
+    d->base_len = strlen(mt->m[i].base);
+    d->root_len = d->base_len + 1 + strlen(root);
+    r = snprintf(d->path, sizeof d->path, "%s/%s/%.*s", mt->m[i].base, root,
+                 (int)len, path);
+    if (r < 0 || (size_t)r >= sizeof d->path) continue;
+    if (stat(d->path, &st) < 0 || !S_ISDIR(st.st_mode)) continue;
+    /* A leaf a spawn made at this path: this shepherd removes it now. */
+    d->created_leaf = 1;
+    cg->n++;
   }
-  for (int i = cg->n - 1; i >= 0; i--)
-    if (gone[i]) prune(&cg->dir[i], 1);
+  free(mt);
+  if (cg->n == 0) {
+    free(cg);
+    return -ENOENT;
+  }
+  *out = cg;
+  return 0;
+
+fail:
   free(cg);
-  return busy ? -EBUSY : 0;
+  free(mt);
+  return r;
 }
 
 const char *nr__cgroup_leaf(const nr__cgroup *cg, int i, int *version) {

@@ -97,9 +97,10 @@ int nr__frame_send(int sock, uint32_t op, const void *body, uint32_t len,
   return 0;
 }
 
-/* Receive up to n bytes; on the first recvmsg collect attached fds. */
+/* Receive exactly n bytes, collecting attached fds; *cut is set when the
+ * kernel cut the fds short (MSG_CTRUNC). */
 static int recv_exact(int sock, void *buf, size_t n, int *fds, int maxfds,
-                      int *nfds) {
+                      int *nfds, int *cut) {
   size_t got = 0;
   while (got < n) {
     union {
@@ -115,6 +116,10 @@ static int recv_exact(int sock, void *buf, size_t n, int *fds, int maxfds,
       if (errno == EINTR) continue;
       return -errno;
     }
+    /* Our buffer holds more fds than any frame carries: a cut means this
+     * process could not take them all (its fd limit). The kernel closed
+     * the ones it did not install. */
+    if (msg.msg_flags & MSG_CTRUNC) *cut = 1;
     for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
       if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) continue;
       int count = (int)((c->cmsg_len - CMSG_LEN(0)) / sizeof(int));
@@ -135,10 +140,12 @@ static int recv_exact(int sock, void *buf, size_t n, int *fds, int maxfds,
 
 int nr__frame_recv(int sock, nr__frame_hdr *hdr, void *body, uint32_t cap,
                    int *fds, int maxfds, int *nfds) {
-  int count = 0;
-  int rc = recv_exact(sock, hdr, sizeof *hdr, fds, maxfds, &count);
+  int count = 0, cut = 0;
+  int rc = recv_exact(sock, hdr, sizeof *hdr, fds, maxfds, &count, &cut);
   if (rc == 0 && hdr->len > cap) rc = -EPROTO;
-  if (rc == 0) rc = recv_exact(sock, body, hdr->len, fds, maxfds, &count);
+  if (rc == 0) rc = recv_exact(sock, body, hdr->len, fds, maxfds, &count, &cut);
+  /* The frame is read whole either way: the stream stays in step. */
+  if (rc == 0 && cut) rc = -EMFILE;
   if (rc < 0) {
     for (int i = 0; i < count; i++) close(fds[i]);
     if (nfds) *nfds = 0;

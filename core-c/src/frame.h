@@ -42,7 +42,11 @@ int nr__frame_send(int sock, uint32_t op, const void *body, uint32_t len,
 
 /* Read exactly one frame with a body of at most `cap` bytes, collecting up
  * to `maxfds` fds that ride on it (the rest are closed). Returns the body
- * length, or -errno (-EPIPE on EOF, -EPROTO on a malformed frame). */
+ * length, or -errno (-EPIPE on EOF, -EPROTO on a malformed frame, -EAGAIN
+ * when the socket's receive timeout passed). -EMFILE when fds riding on the
+ * frame were cut short (MSG_CTRUNC: this process is at its fd limit): the
+ * frame was still read whole, *hdr and `body` are filled, and every fd that
+ * did arrive is closed. */
 int nr__frame_recv(int sock, nr__frame_hdr *hdr, void *body, uint32_t cap,
                    int *fds, int maxfds, int *nfds);
 

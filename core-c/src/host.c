@@ -12,6 +12,7 @@
 
 #include "cgroup.h"
 #include "frame.h"
+#include "host_table.h"
 #include "host_thread.h"
 #include "netrunner.h"
 
@@ -56,6 +57,17 @@ static int wait_hello(int ctl) {
   if (hdr.op != NR_OP_HELLO || rc != (int)sizeof hello ||
       hello[0] != (int32_t)NR_PROTOCOL_VERSION)
     return -EPROTO;
+  return 0;
+}
+
+/* Every reply (HELLO included) must arrive within nr__reply_timeout_ms;
+ * see host_table.h for the value. */
+static int set_reply_timeout(int ctl) {
+  struct timeval tv = {nr__reply_timeout_ms / 1000,
+                       (nr__reply_timeout_ms % 1000) * 1000};
+  if (setsockopt(ctl, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv) < 0 ||
+      setsockopt(ctl, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv) < 0)
+    return -errno;
   return 0;
 }
 
@@ -114,7 +126,10 @@ int nr_host_open_with(const char *shepherd_path, const char *cgroup_root,
   int rc = start_shepherd(shepherd_path, sv[1], env ? env : environ, &pid);
   free(env);
   close(sv[1]);
+  if (rc == 0) rc = set_reply_timeout(sv[0]);
   if (rc == 0) rc = wait_hello(sv[0]);
+  if (rc == -EAGAIN) rc = -ETIMEDOUT;
+  if (rc == 0) rc = nr__host_table_add(sv[0], pid);
   if (rc < 0) {
     close(sv[0]);
     if (pid > 0) nr_host_close(-1, pid, 1000);
@@ -125,11 +140,13 @@ int nr_host_open_with(const char *shepherd_path, const char *cgroup_root,
 }
 
 int nr_host_close(int ctl, pid_t shepherd_pid, int wait_ms) {
+  int reaped = 0;
   if (ctl >= 0) {
     nr__host_thread_forget(ctl);
+    reaped = nr__host_table_remove(ctl);
     close(ctl);
   }
-  if (shepherd_pid <= 0) return 0;
+  if (shepherd_pid <= 0 || reaped) return 0;
   struct timespec tick = {0, 1000000};
   for (int waited = 0;; waited++) {
     pid_t r = waitpid(shepherd_pid, NULL, WNOHANG);
@@ -144,14 +161,34 @@ int nr_host_close(int ctl, pid_t shepherd_pid, int wait_ms) {
   return -ETIMEDOUT;
 }
 
-/* Send one request and read its reply, collecting any fds riding on it. */
+int nr_host_reap(int ctl, pid_t shepherd_pid) {
+  return nr__host_table_reap(ctl, shepherd_pid);
+}
+
+/* The shepherd did not answer in time: it may never. Kill it (its children
+ * die with it: PR_SET_PDEATHSIG) and shut the socket, so that every later
+ * call fails at once with EPIPE and the caller starts a new shepherd. */
+static int give_up_on(int ctl) {
+  pid_t pid = nr__host_table_pid(ctl);
+  if (pid > 0) kill(pid, SIGKILL);
+  shutdown(ctl, SHUT_RDWR);
+  return -ETIMEDOUT;
+}
+
+/* Send one request and read its reply, collecting any fds riding on it.
+ * -EMFILE: the reply is in *reply but the fds riding on it were cut short
+ * (this process is at its fd limit) and none is kept. */
 static int call(int ctl, uint32_t op, const void *body, uint32_t len,
                 nr_reply *reply, int *fds, int *nfds) {
   nr__frame_hdr hdr;
   int count = 0;
   int rc = nr__frame_send(ctl, op, body, len, NULL, 0);
+  if (rc == -EAGAIN) return give_up_on(ctl);
   if (rc < 0) return rc;
   rc = nr__frame_recv(ctl, &hdr, reply, sizeof *reply, fds, 4, &count);
+  if (rc == -EAGAIN) return give_up_on(ctl);
+  if (rc == -EMFILE && (hdr.op != NR_OP_REPLY || hdr.len != sizeof *reply))
+    rc = -EPROTO;
   if (rc >= 0 && (hdr.op != NR_OP_REPLY || rc != (int)sizeof *reply))
     rc = -EPROTO;
   if (rc < 0) {
@@ -176,6 +213,11 @@ int nr_spawn(int ctl, const uint8_t *request, uint32_t request_len,
     return -EINVAL;
   }
   int rc = call(ctl, NR_OP_SPAWN, request, request_len, &reply, fds, &nfds);
+  if (rc == -EMFILE && reply.result == 0 && reply.pid > 0) {
+    /* The child runs, but its fds never reached us: nothing may run that
+     * nobody tracks. */
+    nr_signal(ctl, reply.pid, SIGKILL);
+  }
   if (rc < 0) return rc;
   if (reply.result < 0) {
     for (int i = 0; i < nfds; i++) close(fds[i]);
@@ -221,6 +263,14 @@ int nr_kill_all(int ctl, int32_t sig) {
   nr_reply reply;
   if (nr_signal_valid(sig) < 0) return -EINVAL;
   int rc = call(ctl, NR_OP_KILL_ALL, &sig, sizeof sig, &reply, NULL, NULL);
+  return rc < 0 ? rc : reply.result;
+}
+
+int nr_reclaim_cgroup(int ctl, const char *path) {
+  nr_reply reply;
+  size_t n = path ? strlen(path) : 0;
+  if (nr__cgroup_path_valid(path, n) < 0) return -EINVAL;
+  int rc = call(ctl, NR_OP_RECLAIM_CGROUP, path, (uint32_t)n, &reply, NULL, NULL);
   return rc < 0 ? rc : reply.result;
 }
 

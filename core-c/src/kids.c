@@ -8,6 +8,8 @@
 #include "cgroup.h"
 
 int nr__kids_add(nr__kids *kids, const nr__kid *kid) {
+  nr__kid *stale = nr__kids_find(kids, kid->pid);
+  if (stale) nr__kids_remove(kids, stale);
   if (kids->len == kids->cap) {
     size_t cap = kids->cap ? kids->cap * 2 : 16;
     nr__kid *grown = realloc(kids->items, cap * sizeof *grown);
@@ -29,12 +31,39 @@ void nr__kids_remove(nr__kids *kids, nr__kid *kid) {
   *kid = kids->items[--kids->len];
 }
 
-int nr__kid_signal(nr__kid *kid, int sig) {
-  /* The kid is not reaped yet, so its pid (and group id) cannot have been
-   * reused: signalling the group by id is race-free here. */
+int nr__kid_group_alive(const nr__kid *kid) {
+  return !kid->reaped || kill(-kid->pid, 0) == 0 || errno != ESRCH;
+}
+
+size_t nr__kids_recheck(nr__kids *kids) {
+  size_t lingering = 0;
+  for (size_t i = 0; i < kids->len;) {
+    nr__kid *kid = &kids->items[i];
+    if (kid->reaped && !nr__kid_group_alive(kid)) {
+      nr__kids_remove(kids, kid);
+      continue;
+    }
+    lingering += (size_t)kid->reaped;
+    i++;
+  }
+  return lingering;
+}
+
+/* To the group; a live kid not (yet) in a group of its own gets it alone.
+ * A reaped kid's pid may belong to someone else now: only its group (which
+ * keeps the number while it has a member) is signalled. */
+static int send_to_group(const nr__kid *kid, int sig) {
   int rc = kill(-kid->pid, sig) < 0 ? -errno : 0;
-  if (rc == -ESRCH) rc = kill(kid->pid, sig) < 0 ? -errno : 0;
-  if (sig == SIGKILL && kid->cgroup) nr__cgroup_kill(kid->cgroup);
+  if (rc == -ESRCH && !kid->reaped) rc = kill(kid->pid, sig) < 0 ? -errno : 0;
+  return rc;
+}
+
+int nr__kid_signal(nr__kid *kid, int sig) {
+  int rc = send_to_group(kid, sig);
+  /* A stopped process acts on SIGTERM (its handler, or a default that
+   * needs it to run) only once continued. */
+  if (rc == 0 && sig == SIGTERM) send_to_group(kid, SIGCONT);
+  if (sig == SIGKILL && kid->cgroup) nr__cgroup_kill_once(kid->cgroup);
   return rc;
 }
 
@@ -43,7 +72,9 @@ void nr__kids_signal_all(nr__kids *kids, int sig) {
 }
 
 void nr__kids_free(nr__kids *kids) {
+  for (size_t i = 0; i < kids->len; i++) nr__cgroup_free(kids->items[i].cgroup);
   free(kids->items);
   kids->items = NULL;
   kids->len = kids->cap = 0;
+  nr__dying_free(&kids->dying);
 }

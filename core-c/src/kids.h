@@ -1,4 +1,5 @@
-/* kids.h — the shepherd's table of live children. */
+/* kids.h — the shepherd's table of children: live ones, and lingering
+ * groups (the child is reaped, members of its process group are not). */
 #ifndef NR_KIDS_H
 #define NR_KIDS_H
 
@@ -6,39 +7,57 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "dying.h"
+
 struct nr__cgroup;
 
-/* One child the host asked for, alive until reaped. */
+/* The poll timeout while a lingering group exists: how long a group that
+ * emptied without a reap we could see (its last member left it or was
+ * reaped by another process) stays in the table at most, roughly. Its
+ * number cannot be reused while the group has a member. */
+#define NR__LINGER_RECHECK_MS 250
+
+/* One child the host asked for. */
 typedef struct nr__kid {
   pid_t pid;                /* also its process group id */
-  int status_fd;            /* write end of the host's status pipe */
+  int status_fd;            /* write end of the host's status pipe; -1 once reaped */
+  int reaped;               /* 1: the child is reaped, its group lingers */
   uint32_t kill_timeout_ms; /* SIGTERM → SIGKILL delay on host death */
-  struct nr__cgroup *cgroup;
+  struct nr__cgroup *cgroup; /* NULL once reaped (it moves to `dying`) */
 } nr__kid;
 
-/* A growable array of kids. */
+/* A growable array of kids, and the cgroups of reaped ones being removed. */
 typedef struct nr__kids {
   nr__kid *items;
   size_t len, cap;
+  nr__dying dying;
 } nr__kids;
 
-/* Append a kid. 0 or -ENOMEM. */
+/* Append a kid (a stale lingering entry with its pid is dropped first: the
+ * number was free, so that group is empty). 0 or -ENOMEM. */
 int nr__kids_add(nr__kids *kids, const nr__kid *kid);
 
-/* The kid with this pid, or NULL. */
+/* The entry with this pid (live or lingering), or NULL. */
 nr__kid *nr__kids_find(nr__kids *kids, pid_t pid);
 
-/* Remove a kid (by pointer from nr__kids_find); order is not kept. */
+/* Remove an entry (by pointer from nr__kids_find); order is not kept. */
 void nr__kids_remove(nr__kids *kids, nr__kid *kid);
 
-/* Send sig to the process group of every kid (and, for SIGKILL, kill every
- * kid's cgroup). */
+/* 1 if a lingering entry's group still has a member, else 0 (a live kid: 1). */
+int nr__kid_group_alive(const nr__kid *kid);
+
+/* Drop every lingering entry whose group is empty; how many are left. */
+size_t nr__kids_recheck(nr__kids *kids);
+
+/* Send sig to the process group of every entry (and, for SIGKILL, kill
+ * every live kid's cgroup). */
 void nr__kids_signal_all(nr__kids *kids, int sig);
 
-/* Send sig to one kid's process group (cgroup too for SIGKILL). 0/-errno. */
+/* Send sig to one entry's process group (cgroup too for SIGKILL; SIGTERM is
+ * followed by SIGCONT, so a stopped group can act on it). 0/-errno. */
 int nr__kid_signal(nr__kid *kid, int sig);
 
-/* Release the table's memory. */
+/* Release the table's memory (dying cgroups are freed, not removed). */
 void nr__kids_free(nr__kids *kids);
 
 #endif

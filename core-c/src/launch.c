@@ -20,6 +20,9 @@
 
 extern char **environ;
 
+/* How long a spawn waits for its cgroup path to be freed by a dying job. */
+#define REUSE_WAIT_MS 200
+
 /* Everything a spawn holds until it succeeds or unwinds. */
 typedef struct spawn_ctx {
   nr__spawn_req req;
@@ -155,7 +158,13 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
     nr__cgroup_spec spec = {c.req.cgroup, c.req.cgroup_len, c.req.memory_max,
                             c.req.pids_max, c.req.cpu_quota_us,
                             c.req.cpu_period_us};
-    if ((rc = nr__cgroup_create(&spec, &c.cgroup)) < 0) {
+    rc = nr__cgroup_create(&spec, &c.cgroup);
+    /* The same path used by a job that just ended may still be on its way
+     * out (removed from the poll loop): finish that first, briefly. */
+    if (rc == -EEXIST && nr__dying_finish(&kids->dying, c.req.cgroup,
+                                          c.req.cgroup_len, REUSE_WAIT_MS))
+      rc = nr__cgroup_create(&spec, &c.cgroup);
+    if (rc < 0) {
       fail(reply, NR_STAGE_CGROUP, rc);
       goto unwind;
     }
@@ -193,7 +202,8 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
     fail(reply, stage, -err);
     goto unwind;
   }
-  nr__kid kid = {pid, c.status_pipe[1], c.req.kill_timeout_ms, c.cgroup};
+  nr__kid kid = {.pid = pid, .status_fd = c.status_pipe[1],
+                 .kill_timeout_ms = c.req.kill_timeout_ms, .cgroup = c.cgroup};
   if ((rc = nr__kids_add(kids, &kid)) < 0) {
     kill(-pid, SIGKILL);
     while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {

@@ -26,15 +26,20 @@ void nr__exit_record_fill(nr_exit_record *rec, pid_t pid, int status,
   rec->cgroup_oom_kills = -1;
 }
 
+/* Write the kid's exit record and close its status pipe. Its group may
+ * still have members (a background grandchild): the entry then lingers,
+ * so the host can still signal that group, until nr__kids_recheck finds it
+ * empty. */
 static void report(nr__kids *kids, nr__kid *kid, int status,
                    const struct rusage *ru) {
   nr_exit_record rec;
   nr__exit_record_fill(&rec, kid->pid, status, ru);
   if (kid->cgroup) {
     /* Read the counters first, then kill what is left of the cgroup (a
-     * grandchild that left the process group) and remove it. */
+     * grandchild that left the process group); its removal goes on in the
+     * poll loop, so no request waits for it. */
     nr__cgroup_stats(kid->cgroup, &rec.cgroup_memory_peak, &rec.cgroup_oom_kills);
-    nr__cgroup_destroy(kid->cgroup, 500);
+    nr__dying_add(&kids->dying, kid->cgroup);
     kid->cgroup = NULL;
   }
   /* One record, smaller than PIPE_BUF, on an empty pipe: never blocks. A
@@ -44,7 +49,8 @@ static void report(nr__kids *kids, nr__kid *kid, int status,
   do n = write(kid->status_fd, &rec, sizeof rec);
   while (n < 0 && errno == EINTR);
   close(kid->status_fd);
-  nr__kids_remove(kids, kid);
+  kid->status_fd = -1;
+  kid->reaped = 1;
 }
 
 int nr__reap_ready(nr__kids *kids) {
@@ -57,7 +63,10 @@ int nr__reap_ready(nr__kids *kids) {
     if (pid <= 0) break; /* 0: none ready; ECHILD: no children at all */
     reaped++;
     nr__kid *kid = nr__kids_find(kids, pid);
-    if (kid) report(kids, kid, status, &ru);
+    if (kid && !kid->reaped) report(kids, kid, status, &ru);
   }
+  /* A reap may have emptied a lingering group (its last member was ours
+   * once its parent died: we are a subreaper). */
+  nr__kids_recheck(kids);
   return reaped;
 }

@@ -7,9 +7,10 @@
 #include "frame.h"
 #include "kids.h"
 
-/* Handle one request frame and send its reply on `ctl`. Returns 0, or
- * -errno when the reply could not be sent (the host is gone). An unknown
- * opcode or a malformed body gets a reply with -EINVAL / -EPROTO. */
+/* Handle one request frame and send its reply on `ctl`; a signal asked for
+ * is sent after the reply. Returns 0, or -errno when the reply could not be
+ * sent (the host is gone). An unknown opcode or a malformed body gets a
+ * reply with -EINVAL / -EPROTO. */
 int nr__serve_frame(int ctl, const nr__frame_hdr *hdr, const uint8_t *body,
                     nr__kids *kids);
 

@@ -35,6 +35,7 @@ static void wait_and_reap(nr__kids *kids, int sigfd, int64_t timeout_ms) {
     }
   }
   nr__reap_ready(kids);
+  nr__dying_step(&kids->dying);
 }
 
 /* SIGKILL every direct child we still have: after the groups are gone these
@@ -56,7 +57,8 @@ static int kill_remaining_children(void) {
   return found;
 }
 
-/* Phase 1: the kids themselves, each with its own grace period. */
+/* Phase 1: the kids themselves, each with its own grace period, and the
+ * groups that outlived their child (lingering entries). */
 static void stop_kids(nr__kids *kids, int sigfd, group *groups, size_t n,
                       int final_wait_ms) {
   int64_t give_up = INT64_MAX;
@@ -113,6 +115,9 @@ int nr__teardown(nr__kids *kids, int sigfd, int final_wait_ms) {
     if (now_ms() >= give_up) break;
     wait_and_reap(kids, sigfd, 10);
   }
+  /* The cgroups of reaped children still being removed. */
+  int64_t left_ms = give_up - now_ms();
+  nr__dying_settle(&kids->dying, left_ms > 0 ? (int)left_ms : 0);
   free(groups);
   return left ? -ETIMEDOUT : 0;
 }

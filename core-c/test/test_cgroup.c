@@ -491,6 +491,19 @@ TEST(two_users_of_one_root_never_pull_a_directory_from_under_each_other) {
   CHECK_EQ(nr__cgroup_destroy(held, 1000), 0);
 }
 
+/* The job whose create made the root ends first (the shepherd removes
+ * cgroups in the order they empty, not the order they were made): the root
+ * goes with the last job of this process under it. */
+TEST(the_root_goes_with_the_last_job_not_the_one_that_made_it) {
+  nr__cgroup_spec s1 = spec_for("first"), s2 = spec_for("second");
+  nr__cgroup *first = NULL, *second = NULL;
+  CHECK_EQ(nr__cgroup_create(&s1, &first), 0);
+  CHECK_EQ(nr__cgroup_create(&s2, &second), 0);
+  CHECK_EQ(nr__cgroup_destroy(first, 1000), 0);
+  CHECK_EQ(nr__cgroup_destroy(second, 1000), 0);
+  check_root_gone();
+}
+
 TEST(the_test_root_is_gone_from_every_hierarchy) { check_root_gone(); }
 
 
@@ -511,6 +524,7 @@ int main(void) {
   RUN_REAPED(two_users_of_one_root_never_pull_a_directory_from_under_each_other);
   RUN_REAPED(a_limit_no_hierarchy_can_enforce_is_refused_with_EOPNOTSUPP);
   RUN_REAPED(without_any_cgroup_mount_create_fails_with_ENOENT);
+  RUN_REAPED(the_root_goes_with_the_last_job_not_the_one_that_made_it);
   RUN_REAPED(the_test_root_is_gone_from_every_hierarchy);
   DONE();
 }

@@ -63,6 +63,14 @@ export class BunNativeHost implements NativeHost {
     if (!this.#closed) this.#lib.nr_kill_all(this.#ctl, signal);
   }
 
+  reclaimCgroup(path: string): number {
+    return this.#closed ? -EPIPE : this.#lib.nr_reclaim_cgroup(this.#ctl, Buffer.from(`${path}\0`));
+  }
+
+  shepherdExited(): boolean {
+    return this.#closed || this.#lib.nr_host_reap(this.#ctl, this.#pid) === 1;
+  }
+
   ptyResize(fd: number, rows: number, cols: number): number {
     return this.#lib.nr_pty_resize(fd, rows, cols);
   }

@@ -20,6 +20,10 @@ export const symbols = {
   nr_signal: { args: [FFIType.i32, FFIType.i32, FFIType.i32], returns: FFIType.i32 },
   /** int nr_kill_all(int ctl, int32_t sig) */
   nr_kill_all: { args: [FFIType.i32, FFIType.i32], returns: FFIType.i32 },
+  /** int nr_reclaim_cgroup(int ctl, const char *path) */
+  nr_reclaim_cgroup: { args: [FFIType.i32, FFIType.ptr], returns: FFIType.i32 },
+  /** int nr_host_reap(int ctl, pid_t shepherd_pid) */
+  nr_host_reap: { args: [FFIType.i32, FFIType.i32], returns: FFIType.i32 },
   /** int nr_pty_resize(int master_fd, int rows, int cols) */
   nr_pty_resize: { args: [FFIType.i32, FFIType.i32, FFIType.i32], returns: FFIType.i32 },
 } as const;

@@ -7,6 +7,7 @@ import { leakBehaviour } from './suites/leaks.js';
 import { outputBehaviour } from './suites/output.js';
 import { ptyBehaviour } from './suites/pty.js';
 import { readmeExamples } from './suites/readme.js';
+import { shepherdBehaviour } from './suites/shepherd.js';
 import { teardownBehaviour } from './suites/teardown.js';
 import { validationBehaviour } from './suites/validation.js';
 import type { ConformanceEnv, TestApi } from './test-api.js';
@@ -15,6 +16,7 @@ export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
 export * from './helpers/proc.js';
 export * from './helpers/bytes.js';
 export * from './helpers/cgroups.js';
+export { defineNativeHostChecks } from './suites/native-host.js';
 
 /** Absolute path of the host fixture (run it as `[runtime, hostFixture, bindingEntry, mode]`). */
 export const hostFixture = new URL('../fixtures/host.mjs', import.meta.url).pathname;
@@ -38,5 +40,6 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     leakBehaviour(t, nr, env);
     daemonBehaviour(t, nr, env);
     cgroupBehaviour(t, nr, env);
+    shepherdBehaviour(t, nr, env);
   });
 }

@@ -35,6 +35,21 @@ export interface NativeHost {
   killAll(signal: number): void;
   /** Set a PTY's window size: 0 or a negative errno. */
   ptyResize(fd: number, rows: number, cols: number): number;
+  /**
+   * Kill every process in the cgroup a spawn with this `cgroup` path would
+   * create, and remove it (nr_reclaim_cgroup): for the cgroups of a shepherd
+   * that died. 0 once the kill is issued (the directory goes at once when
+   * empty, else within a few seconds), or a negative errno: -ENOENT no such
+   * cgroup, -EBUSY a live child of this shepherd runs in it, -EINVAL a bad
+   * path, -EPIPE the host is closed or its shepherd gone.
+   */
+  reclaimCgroup(path: string): number;
+  /**
+   * Whether the shepherd has exited, without waiting (nr_host_reap): true
+   * once it is gone, and then it is reaped (no zombie is left). Call it when
+   * a status pipe ends without an exit record. True after close().
+   */
+  shepherdExited(): boolean;
   /** Hang up on the shepherd (it tears every child down) and reap it. */
   close(): void;
 }

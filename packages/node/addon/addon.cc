@@ -216,6 +216,27 @@ Napi::Value KillAll(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), nr_kill_all(Int(o, "ctl"), Int(o, "signal")));
 }
 
+// reclaimCgroup({ ctl, path }) -> 0 | -errno
+Napi::Value ReclaimCgroup(const Napi::CallbackInfo& info) {
+  Napi::Object o = Arg(info, 0);
+  Napi::Env env = info.Env();
+  if (env.IsExceptionPending()) return env.Undefined();
+  Napi::Value path = o.Get("path");
+  if (!path.IsString()) {
+    Napi::TypeError::New(env, "netrunner addon: reclaimCgroup({ ctl, path })").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  std::string p = path.As<Napi::String>().Utf8Value();
+  return Napi::Number::New(env, nr_reclaim_cgroup(Int(o, "ctl"), p.c_str()));
+}
+
+// hostReap({ ctl, pid }) -> 1 gone (reaped) | 0 running | -errno
+Napi::Value HostReap(const Napi::CallbackInfo& info) {
+  Napi::Object o = Arg(info, 0);
+  if (info.Env().IsExceptionPending()) return info.Env().Undefined();
+  return Napi::Number::New(info.Env(), nr_host_reap(Int(o, "ctl"), Int(o, "pid")));
+}
+
 // close({ ctl, pid, waitMs }) -> 0 | -errno
 Napi::Value Close(const Napi::CallbackInfo& info) {
   Napi::Object o = Arg(info, 0);
@@ -258,6 +279,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("signal", Napi::Function::New(env, Signal, "signal"));
   exports.Set("killAll", Napi::Function::New(env, KillAll, "killAll"));
   exports.Set("close", Napi::Function::New(env, Close, "close"));
+  exports.Set("reclaimCgroup", Napi::Function::New(env, ReclaimCgroup, "reclaimCgroup"));
+  exports.Set("hostReap", Napi::Function::New(env, HostReap, "hostReap"));
   exports.Set("closeFd", Napi::Function::New(env, CloseFd, "closeFd"));
   open_hosts = new HostList();
   napi_add_env_cleanup_hook(env, CloseAllHosts, open_hosts);

@@ -16,6 +16,10 @@ export interface NativeBinding {
   killAll(o: { ctl: number; signal: number }): number;
   close(o: { ctl: number; pid: number; waitMs: number }): number;
   ptyResize(o: { fd: number; rows: number; cols: number }): number;
+  /** nr_reclaim_cgroup: 0 or -errno. */
+  reclaimCgroup(o: { ctl: number; path: string }): number;
+  /** nr_host_reap: 1 the shepherd is gone (reaped), 0 running, or -errno. */
+  hostReap(o: { ctl: number; pid: number }): number;
   /** A number that changes whenever the C environment (environ) does. */
   envGeneration(): number;
   /** Watch a status pipe on the loop; `callback` gets its bytes (or null) once, and the fd is closed. 0 or -errno. */

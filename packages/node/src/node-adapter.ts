@@ -30,6 +30,8 @@ function openHost(options: HostOptions = {}): NativeHost {
     killAll: (signal) => {
       if (!closed) binding.killAll({ ctl, signal });
     },
+    reclaimCgroup: (path) => (closed ? -32 : binding.reclaimCgroup({ ctl, path })),
+    shepherdExited: () => closed || binding.hostReap({ ctl, pid }) === 1,
     ptyResize: (fd, rows, cols) => binding.ptyResize({ fd, rows, cols }),
     close: () => {
       if (closed) return;
