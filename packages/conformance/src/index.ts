@@ -38,3 +38,5 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     cgroupBehaviour(t, nr, env);
   });
 }
+export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';
+export type { MatrixEnv } from './matrix/run-cell.js';
