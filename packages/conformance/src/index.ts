@@ -3,6 +3,7 @@ import type { NetRunnerApi } from '@netrunner/core';
 import { cgroupBehaviour } from './suites/cgroup.js';
 import { daemonBehaviour } from './suites/daemon.js';
 import { leakBehaviour } from './suites/leaks.js';
+import { netrunnerFixedBehaviour } from './suites/netrunner-fixed.js';
 import { outputBehaviour } from './suites/output.js';
 import { ptyBehaviour } from './suites/pty.js';
 import { readmeExamples } from './suites/readme.js';
@@ -36,6 +37,7 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     leakBehaviour(t, nr, env);
     daemonBehaviour(t, nr, env);
     cgroupBehaviour(t, nr, env);
+    netrunnerFixedBehaviour(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';

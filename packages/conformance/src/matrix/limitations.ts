@@ -10,14 +10,14 @@ export interface Limitation {
   rows: string[];
   /** The process role from the pid file that is expected to survive. */
   escapes: string;
-  /** 'host-exit': it survives while the host lives, and dies with the host's shepherd; 'never': it outlives everything. */
+  /** 'host-exit': it survives while the host lives and dies with the host's shepherd; 'never': it outlives everything. */
   until: 'host-exit' | 'never';
   reason: string;
 }
 
 const SETSID =
   'A grandchild that calls setsid() leaves the process group, the only handle netrunner has on the ' +
-  "descendants of one child without a cgroup. Once its parent has exited it is re-parented to the host's " +
+  "descendants of a child without a cgroup. Once its parent has exited it is re-parented to the host's " +
   'shepherd (a subreaper), which cannot tell whose it was: ';
 
 export const limitations: Limitation[] = [
@@ -35,7 +35,7 @@ export const limitations: Limitation[] = [
     rows: ['shepherd'],
     escapes: 'escapee',
     until: 'never',
-    reason: `${SETSID}with the shepherd SIGKILLed it is re-parented to PID 1 and nothing can name it any more. Run such children with \`cgroup\` (the next column).`,
+    reason: `${SETSID}with the shepherd SIGKILLed it goes to PID 1 instead, and nothing can name it any more. Run such children with \`cgroup\` (the next column).`,
   },
 ];
 

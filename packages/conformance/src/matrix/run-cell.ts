@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cgroupDirsLeft } from '../helpers/cgroups.js';
 import { quota, type Column, type Expectation } from './columns.js';
@@ -32,6 +32,8 @@ export interface CellResult {
   /** Footnote key of the limitation that applied. */
   limitation?: string;
   ms: number;
+  /** When each phase ended, ms from the cell's start. */
+  phases: Record<string, number>;
 }
 
 export interface CellContext {
@@ -124,6 +126,10 @@ export async function runCell(ctx: CellContext, row: Row, column: Column, index:
   const limitation = limitationOf(row.id, column.id);
   const problems: string[] = [];
   const tracked = new Tracked();
+  const phases: Record<string, number> = {};
+  const phase = (name: string): void => {
+    phases[name] = Date.now() - t0;
+  };
   const config = {
     entry: ctx.env.entry,
     row: row.id,
@@ -151,6 +157,7 @@ export async function runCell(ctx: CellContext, row: Row, column: Column, index:
       problems.push(`the host ended or hung before its child was ready (exit ${JSON.stringify(host.exit)}): ${host.stderr.trim().slice(0, 400)}`);
       return finish();
     }
+    phase('ready');
     if (!ready.isReady) problems.push('the child did not deliver what it wrote within 5 s');
     tracked.add(host.pid, 'host');
     for (const s of ready.shepherds as number[]) tracked.add(s, 'shepherd');
@@ -179,6 +186,7 @@ export async function runCell(ctx: CellContext, row: Row, column: Column, index:
       keepShepherd = row.id !== 'shepherd';
     }
 
+    phase('failed');
     // Nothing of the cell is left (the host itself and its shepherd aside
     // while the host lives on), every wait bounded.
     track();
@@ -189,6 +197,11 @@ export async function runCell(ctx: CellContext, row: Row, column: Column, index:
     }, BOUND_MS, 100);
     if (!clean) problems.push(`left ${BOUND_MS / 1000} s after the failure: ${describe(tracked.left(alive()))}`);
 
+    if (limitation) {
+      const escaped = tracked.pidsWith(limitation.escapes).filter((pid) => !stateOf(pid).match(/^(gone|Z)$/));
+      if (escaped.length === 0) problems.push(`the ${limitation.escapes} was expected to escape (limitation "${limitation.key}") but did not: update the limitations table`);
+    }
+    phase('clean');
     if (row.kind === 'survives') {
       host.done();
       const final = await host.event('final', BOUND_MS);
@@ -199,10 +212,6 @@ export async function runCell(ctx: CellContext, row: Row, column: Column, index:
       }
       if (!(await host.exited(BOUND_MS))) problems.push('the host did not exit after process.exit(0)');
     }
-    if (limitation) {
-      const escaped = tracked.pidsWith(limitation.escapes).filter((pid) => !stateOf(pid).match(/^(gone|Z)$/));
-      if (escaped.length === 0) problems.push(`the ${limitation.escapes} was expected to escape (limitation "${limitation.key}") but did not: update the limitations table`);
-    }
     // The host is gone now: so must be its shepherd and, unless it escapes for good, everything else.
     const forGood = limitation?.until === 'never' ? [limitation.escapes] : [];
     const allGone = await until(() => {
@@ -210,6 +219,7 @@ export async function runCell(ctx: CellContext, row: Row, column: Column, index:
       return tracked.left(forGood).length === 0;
     }, BOUND_MS, 100);
     if (!allGone) problems.push(`left ${BOUND_MS / 1000} s after the host ended: ${describe(tracked.left(forGood))}`);
+    phase('all gone');
 
     problems.push(...checkBytes('stdout', readFileSync(files.out, 'latin1'), expected.out));
     if (!row.streamsStdoutOnly) problems.push(...checkBytes('stderr', readFileSync(files.err, 'latin1'), expected.err));
@@ -228,7 +238,7 @@ export async function runCell(ctx: CellContext, row: Row, column: Column, index:
 
   function finish(): CellResult {
     const status = problems.length > 0 ? 'fail' : limitation ? 'limitation' : 'pass';
-    return { row: row.id, column: column.id, status, problems, ...(limitation ? { limitation: limitation.key } : {}), ms: Date.now() - t0 };
+    return { row: row.id, column: column.id, status, problems, ...(limitation ? { limitation: limitation.key } : {}), ms: Date.now() - t0, phases };
   }
 
   async function cleanUp(): Promise<void> {
@@ -249,19 +259,24 @@ function describe(left: { pid: number; role: string; state: string; comm: string
   return left.map((p) => `${p.role} ${p.comm}[${p.pid}] state ${p.state}`).join(', ');
 }
 
-/** Kill what is in a leftover cgroup and remove it (so one failed cell does not spoil the next). */
+/** Kill what is in a leftover cgroup and remove it, subdirectories first (so one failed cell does not spoil the next). */
 export async function removeCgroup(path: string): Promise<void> {
-  for (const dir of cgroupDirsLeft(path).reverse()) {
-    try {
-      for (const pid of readFileSync(`${dir}/cgroup.procs`, 'utf8').split('\n').filter(Boolean)) process.kill(Number(pid), 'SIGKILL');
-    } catch {}
-    await until(() => {
-      try {
-        rmdirSync(dir);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 2000, 20);
+  for (const dir of cgroupDirsLeft(path)) await removeCgroupDir(dir);
+}
+
+async function removeCgroupDir(dir: string): Promise<void> {
+  for (const sub of readdirSync(dir, { withFileTypes: true })) {
+    if (sub.isDirectory()) await removeCgroupDir(join(dir, sub.name));
   }
+  try {
+    for (const pid of readFileSync(`${dir}/cgroup.procs`, 'utf8').split('\n').filter(Boolean)) process.kill(Number(pid), 'SIGKILL');
+  } catch {}
+  await until(() => {
+    try {
+      rmdirSync(dir);
+      return true;
+    } catch {
+      return !existsSync(dir);
+    }
+  }, 2000, 20);
 }
