@@ -54,6 +54,30 @@ function render(results) {
   return out;
 }
 
+// NetRunner CHANGELOG "Fixed" entry -> what tests it here (or why nothing can).
+const CHANGELOG_MAP = [
+  ['FD leak in `nif_create_fd`', 'failed spawns (ENOENT, EACCES, missing cwd) close every fd'],
+  ['Use-after-close race in read/write vs. close', 'a write pending at dispose never lands in an fd opened afterwards'],
+  ['Lost initial stderr chunk in `:consume` mode', 'a child that exits at once keeps its stderr readable after wait(); matrix column "exits at once, only stderr"'],
+  ['`write_loop` spin on `{:ok, 0}`', 'empty writes resolve at once and later bytes still arrive'],
+  ['Shepherd UDS command framing', 'requests sent back to back in one tick are all served'],
+  ['Post-fork child stdio and signal safety', 'a child starts with no signal ignored or blocked, stdio on 0..2 only'],
+  ['`waitpid` after SIGKILL (D-state)', 'not testable on demand: a test cannot put a process in uninterruptible sleep without a hung mount; the shepherd bounds its final reaping (core-c/src/teardown.c)'],
+  ['SIGCHLD reap loop', '200 children exiting together are each reported once, no zombie left'],
+  ['Cgroup / UDS path hardening', 'no child inherits another child\'s pipes or PTY master (FD_CLOEXEC); path bounds are in the cgroup suite; there is no UDS path (socketpair)'],
+  ['`Stream` consumer crash cleanup', 'a loop that throws kills the whole group; matrix row "consumer throws"'],
+  ['Watcher blocking on `Process.sleep`', 'the host carries on while a child ignores SIGTERM'],
+  ['Parked-caller tracking in `Operations`', 'a write parked on a full pipe settles when the child dies'],
+  ['`read_uds_message` race', 'a spawn request far larger than the socket buffer arrives whole'],
+  ['`cmd` / `args` validation', 'non-strings and an empty program are ValidationErrors naming argv'],
+  ['`NetRunner.run/2` error surface', 'bad options reject with a ValidationError, never throw synchronously'],
+  ['`File.rm` cleanup of UDS socket', 'does not apply: an anonymous socketpair leaves no file'],
+  ['`Signal.resolve` integer range', '1..31 are delivered, anything else is a ValidationError'],
+  ['`Signal` single source of truth', 'every named signal reaches the child as itself'],
+  ['Daemon drain resilience', 'an onOutput that throws on every chunk, stdout and stderr, never blocks the child'],
+  ['`terminate/2` closes the Port', 'shutdown() kills every child and closes the shepherd; the next call opens a new one'],
+];
+
 const found = RUNTIMES.map((r) => join(root, 'test-results', `matrix-${r}.json`)).filter(existsSync).map((f) => JSON.parse(readFileSync(f, 'utf8')));
 const limitations = found[0]?.limitations ?? [];
 
@@ -99,6 +123,15 @@ const doc = [
   '## Explained limitations',
   '',
   ...limitations.map((l, i) => `- (${LETTERS[i]}) ${l.reason}`),
+  '',
+  '## The reference NetRunner\'s fixes, as tests',
+  '',
+  'Each entry of the Elixir NetRunner\'s CHANGELOG "Fixed" list that applies here is a conformance test',
+  '(`packages/conformance/src/suites/netrunner-fixed.ts`, named after the entry), run on both runtimes:',
+  '',
+  '| NetRunner entry | netrunner test |',
+  '|---|---|',
+  ...CHANGELOG_MAP.map(([entry, test]) => `| ${entry} | ${test} |`),
   '',
 ];
 

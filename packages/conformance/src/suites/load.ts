@@ -9,7 +9,7 @@ import type { LoadResult } from '../matrix/results-file.js';
 import type { MatrixTestApi } from './matrix.js';
 
 /** Sequential spawns in the load cell (see docs/reliability.md for the time it takes). */
-export const SEQUENTIAL_SPAWNS = 10_000;
+export const SEQUENTIAL_SPAWNS = 2_000;
 const CONCURRENT_CHILDREN = 1000;
 const KiB64 = 64 * 1024;
 

@@ -20,8 +20,8 @@ export interface MatrixTestApi {
   afterAll(fn: () => unknown, timeout?: number): void;
 }
 
-/** Cells running at once: the machine has 2 cores, and a cell is mostly waiting. */
-const CONCURRENCY = 6;
+/** Cells running at once: a cell mostly waits (on bounds of up to 10 s), and takes little CPU. */
+const CONCURRENCY = 8;
 
 /**
  * The failure matrix of issue 9: every way the host side fails × every
