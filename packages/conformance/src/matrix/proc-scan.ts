@@ -28,21 +28,29 @@ export function commOf(pid: number): string {
   }
 }
 
-/** Pids whose argv or environment contains `marker` (a zombie has neither: track pids too). */
-export function markedPids(marker: string): number[] {
-  const found: number[] = [];
+let snapshot: { at: number; environs: [number, Buffer][] } = { at: 0, environs: [] };
+
+/** Every process's environment, read at most every 50 ms: cells that poll at once share one scan. */
+function environs(): [number, Buffer][] {
+  if (Date.now() - snapshot.at < 50) return snapshot.environs;
+  const out: [number, Buffer][] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    for (const file of ['cmdline', 'environ']) {
-      try {
-        if (readFileSync(`/proc/${name}/${file}`).includes(marker)) {
-          found.push(Number(name));
-          break;
-        }
-      } catch {}
-    }
+    try {
+      out.push([Number(name), readFileSync(`/proc/${name}/environ`)]);
+    } catch {}
   }
-  return found;
+  snapshot = { at: Date.now(), environs: out };
+  return out;
+}
+
+/**
+ * Pids whose environment holds `marker` (every descendant of a cell's child
+ * inherits NR_MATRIX=<marker>). A zombie has no environment any more: cells
+ * track pids too.
+ */
+export function markedPids(marker: string): number[] {
+  return environs().filter(([, env]) => env.includes(marker)).map(([pid]) => pid);
 }
 
 /**
