@@ -4,6 +4,7 @@ import { badInputBehaviour } from './suites/bad-input.js';
 import { cgroupBehaviour } from './suites/cgroup.js';
 import { daemonBehaviour } from './suites/daemon.js';
 import { leakBehaviour } from './suites/leaks.js';
+import { netrunnerFixedBehaviour } from './suites/netrunner-fixed.js';
 import { outputBehaviour } from './suites/output.js';
 import { ptyBehaviour } from './suites/pty.js';
 import { readmeExamples } from './suites/readme.js';
@@ -41,5 +42,8 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     daemonBehaviour(t, nr, env);
     cgroupBehaviour(t, nr, env);
     shepherdBehaviour(t, nr, env);
+    netrunnerFixedBehaviour(t, nr, env);
   });
 }
+export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';
+export type { MatrixEnv } from './matrix/run-cell.js';

@@ -1,0 +1,12 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { defineMatrix } from '@netrunner/conformance';
+import * as nr from '../src/index.js';
+
+// The host fixture imports the built package, as a user's program would.
+const entry = new URL('../dist/index.js', import.meta.url).pathname;
+
+defineMatrix({ describe, it, skip: it.skip, expect, afterAll }, nr, {
+  runtime: 'node',
+  runtimeCommand: [process.execPath, '--expose-gc'],
+  entry,
+});
