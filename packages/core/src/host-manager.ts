@@ -1,4 +1,5 @@
 import type { HostOptions, NativeHost, RuntimeAdapter, SpawnReply } from './adapter.js';
+import { LiveChildren } from './live-children.js';
 
 const SIGKILL = 9;
 const EPIPE = 32;
@@ -10,8 +11,12 @@ const ENOTCONN = 107;
  * hook (SIGKILL to every group, then hang up and reap), reopened if it died.
  */
 export class HostManager {
+  /** Every child spawned and not yet let go of. */
+  readonly children = new LiveChildren();
   #adapter: RuntimeAdapter;
   #host: NativeHost | null = null;
+  /** Shepherds whose death was handled. */
+  #dead = new WeakSet<NativeHost>();
   #hooked = false;
   #options: HostOptions = {};
 
@@ -49,15 +54,34 @@ export class HostManager {
   spawn(request: Uint8Array): SpawnReply {
     const reply = this.host.spawn(request);
     if ('errno' in reply && reply.stage === 0 && [EPIPE, ECONNRESET, ENOTCONN].includes(reply.errno)) {
-      this.#drop();
+      this.shepherdDied(this.host);
       return this.host.spawn(request);
     }
     return reply;
   }
 
-  /** Signal a child's group: 0 or -errno; -ESRCH when no host is open. */
-  signal(pid: number, sig: number): number {
-    return this.#host === null ? -3 : this.#host.signal(pid, sig);
+  /**
+   * `host` died (a status pipe ended without a record, or it hung up). Its
+   * children died with it (PDEATHSIG), but not what they started: kill the
+   * group of every child it spawned that is still tracked (exited or not),
+   * have a fresh shepherd reclaim (kill and remove) their cgroups, and reap
+   * the dead one now. Idempotent.
+   */
+  shepherdDied(host: NativeHost): void {
+    if (this.#dead.has(host)) return;
+    this.#dead.add(host);
+    if (this.#host === host) this.#host = null;
+    const orphans = this.children.of(host);
+    for (const child of orphans) this.#adapter.killGroup(child.pid, SIGKILL);
+    try {
+      host.close();
+    } catch {
+      // already gone
+    }
+    const cgroups = new Set(orphans.map((c) => c.cgroup).filter((p) => p !== null));
+    if (cgroups.size === 0) return;
+    const fresh = this.host;
+    for (const path of cgroups) fresh.reclaimCgroup?.(path);
   }
 
   /** Kill every child and close the shepherd, synchronously. */
@@ -69,16 +93,6 @@ export class HostManager {
       host.killAll(SIGKILL);
     } finally {
       host.close();
-    }
-  }
-
-  #drop(): void {
-    const host = this.#host;
-    this.#host = null;
-    try {
-      host?.close();
-    } catch {
-      // already gone
     }
   }
 }

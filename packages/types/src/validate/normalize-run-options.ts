@@ -10,7 +10,6 @@ export const DEFAULT_MAX_OUTPUT_SIZE = 64 * 1024 * 1024;
 export interface NormalizedRunOptions extends NormalizedSpawnOptions {
   input: InputSource | undefined;
   timeout: number;
-  signal: AbortSignal | undefined;
   maxOutputSize: number;
   encoding: Encoding;
   allowNonZeroExit: boolean;
@@ -20,13 +19,6 @@ function isInput(value: unknown): value is InputSource {
   if (typeof value === 'string' || value instanceof Uint8Array) return true;
   if (value === null || typeof value !== 'object') return false;
   return Symbol.iterator in value || Symbol.asyncIterator in value;
-}
-
-function isAbortSignal(value: unknown): value is AbortSignal {
-  return (
-    typeof value === 'object' && value !== null && typeof (value as AbortSignal).aborted === 'boolean' &&
-    typeof (value as AbortSignal).addEventListener === 'function'
-  );
 }
 
 /**
@@ -41,14 +33,10 @@ export function normalizeRunOptions(argv: unknown, options: unknown = {}): Norma
   if (o.input !== undefined && !isInput(o.input)) {
     throw new ValidationError('input', 'a string, a Uint8Array or an (async) iterable of them', o.input);
   }
-  if (o.signal !== undefined && !isAbortSignal(o.signal)) {
-    throw new ValidationError('signal', 'an AbortSignal', o.signal);
-  }
   return {
     ...base,
     input: o.input as InputSource | undefined,
     timeout: o.timeout === undefined ? 0 : nonNegativeInteger(o.timeout, 'timeout'),
-    signal: o.signal as AbortSignal | undefined,
     maxOutputSize:
       o.maxOutputSize === undefined ? DEFAULT_MAX_OUTPUT_SIZE : nonNegativeInteger(o.maxOutputSize, 'maxOutputSize'),
     encoding: o.encoding === undefined ? 'utf8' : oneOf(o.encoding, 'encoding', ['utf8', 'buffer'] as const),

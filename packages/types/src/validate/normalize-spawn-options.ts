@@ -1,4 +1,5 @@
 import type { StderrMode } from '../options.js';
+import { abortSignal } from './abort-signal.js';
 import { boolean, cleanString, integerIn, nonNegativeInteger, oneOf, plainObject } from './checks.js';
 import { normalizeCgroup, type NormalizedCgroup } from './normalize-cgroup.js';
 import { normalizeEnv } from './normalize-env.js';
@@ -6,6 +7,10 @@ import { validateArgv } from './validate-argv.js';
 
 /** Default milliseconds between SIGTERM and SIGKILL. */
 export const DEFAULT_KILL_TIMEOUT = 5000;
+/** Default milliseconds a child's output may stay open after it exited (see SpawnOptions.waitDelay). */
+export const DEFAULT_WAIT_DELAY = 2000;
+/** The longest delay a timer holds (2^31 - 1 ms, about 24.8 days). */
+const MAX_DELAY = 2 ** 31 - 1;
 
 /** Spawn options after validation, with every default filled in. */
 export interface NormalizedSpawnOptions {
@@ -17,6 +22,8 @@ export interface NormalizedSpawnOptions {
   cwd: string | null;
   env: Record<string, string | undefined>;
   extendEnv: boolean;
+  waitDelay: number;
+  signal: AbortSignal | undefined;
 }
 
 function pty(value: unknown): { rows: number; cols: number } | null {
@@ -47,5 +54,7 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}): Nor
     cwd: o.cwd === undefined ? null : cleanString(o.cwd, 'cwd', true),
     env: o.env === undefined ? {} : normalizeEnv(o.env),
     extendEnv: o.extendEnv === undefined ? true : boolean(o.extendEnv, 'extendEnv'),
+    waitDelay: o.waitDelay === undefined ? DEFAULT_WAIT_DELAY : integerIn(o.waitDelay, 'waitDelay', 0, MAX_DELAY),
+    signal: abortSignal(o.signal),
   };
 }
