@@ -18,6 +18,8 @@ export function abortBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEn
       const e = await caught(call(['touch', file], AbortSignal.abort(reason)));
       expect(AbortError.isInstance(e)).toBe(true);
       expect(e.cause).toBe(reason);
+      // No pid: no child was started (and so the file was not created).
+      expect(e.pid).toBe(undefined);
       expect(existsSync(file)).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
