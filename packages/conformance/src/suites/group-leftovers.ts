@@ -1,6 +1,6 @@
 import type { NetRunnerApi, Process } from '@netrunner/core';
 import { caught, text } from '../helpers/bytes.js';
-import { allGone, procState, waitFor } from '../helpers/proc.js';
+import { allGone, procState, waitFor, killLeftover } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 // The leader prints `<sleep pid> <its own pid>` and exits; `sleep` stays in its group, holding no output.
@@ -11,14 +11,6 @@ function parse(line: string): { grandchild: number; leader: number } {
   return { grandchild: grandchild!, leader: leader! };
 }
 
-/** Kill a leftover by pid, so a failing case does not leak it. */
-function reap(pid: number): void {
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
 
 /**
  * Every way of stopping or finishing a child also kills what is left of its
@@ -38,7 +30,7 @@ export function groupLeftoverBehaviour(t: TestApi, nr: NetRunnerApi, env: Confor
   async function expectGone(grandchild: number): Promise<void> {
     const gone = await allGone([grandchild], 5000);
     const state = procState(grandchild);
-    reap(grandchild);
+    killLeftover(grandchild);
     expect(gone ? 'gone' : state).toBe('gone');
   }
 
@@ -81,7 +73,7 @@ export function groupLeftoverBehaviour(t: TestApi, nr: NetRunnerApi, env: Confor
         void env.gc();
         return procState(grandchild) === 'gone';
       }, 15_000, 100);
-      reap(grandchild);
+      killLeftover(grandchild);
       expect(gone).toBe(true);
     }, 30_000);
   });

@@ -1,12 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NetRunnerApi } from '@netrunner/core';
 import { text } from '../helpers/bytes.js';
-import { allGone, procState, zombiesOf } from '../helpers/proc.js';
+import { cgroupDirsLeft, cgroupMounts } from '../helpers/cgroups.js';
+import { allGone, procState, zombiesOf, killLeftover } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 const lifecycleFixture = new URL('../../fixtures/lifecycle-host.mjs', import.meta.url).pathname;
+
 
 /** What a host process owns, from its own point of view: it must keep children alive while someone can observe them, and leave nothing. */
 export function lifecycleBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
@@ -67,5 +69,43 @@ export function lifecycleBehaviour(t: TestApi, nr: NetRunnerApi, env: Conformanc
       expect(await allGone(pids)).toBe(true);
       expect(procState(facts.grandchild as number)).toBe('gone');
     }, 30_000);
+
+    it('wait() and a reading loop end (waitDelay) while a grandchild that left the group holds stdout', async () => {
+      const { facts, exitCode } = await host('orphan');
+      if (typeof facts.escapee === 'number') killLeftover(facts.escapee);
+      expect([facts.waited, facts.loop, exitCode]).toEqual(['ESHEPHERD', 'ended', 0]);
+      const pids = [facts.host, facts.shepherd, facts.child, facts.escapee] as number[];
+      expect(await allGone(pids)).toBe(true);
+    }, 30_000);
+
+    // Needs the shepherd's NR_OP_RECLAIM_CGROUP (NativeHost.reclaimCgroup).
+    const root = `netrunner-reclaim-${env.runtime}-${process.pid}`;
+    const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    const why = cgroupMounts().length === 0 ? 'no cgroup hierarchy is mounted' : !isRoot ? 'not running as root' : '';
+    const name = "the next shepherd kills what is left in a dead shepherd's cgroup and removes it";
+    if (why) it(`${name} [skipped: ${why}]`, () => undefined);
+    else it(name, async () => {
+      try {
+        const { facts, exitCode } = await host('cgroup', root);
+        if (typeof facts.escapee === 'number') killLeftover(facts.escapee);
+        // Killed: gone, or a zombie until init reaps it.
+        const killed = facts.escapeeState === 'gone' || facts.escapeeState === 'Z';
+        expect([facts.waited, killed, facts.again, exitCode]).toEqual(['ESHEPHERD', true, 0, 0]);
+        expect(cgroupDirsLeft(root)).toEqual([]);
+      } finally {
+        for (const dir of cgroupDirsLeft(root)) {
+          for (const sub of [`${dir}/reclaimed`, dir]) rmdirQuiet(sub);
+        }
+      }
+    }, 30_000);
   });
+}
+
+/** rmdir that ignores a directory already gone or still busy (cleanup only). */
+function rmdirQuiet(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // gone, or still holding a process
+  }
 }

@@ -1,20 +1,12 @@
 import type { NetRunnerApi } from '@netrunner/core';
 import { DEFAULT_WAIT_DELAY, ValidationError } from '@netrunner/types';
 import { caught, text } from '../helpers/bytes.js';
-import { allGone, procState } from '../helpers/proc.js';
+import { allGone, procState, killLeftover } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 // The child exits at once; `sleep` (its pid on stderr) keeps stdout open.
 const HOLDS_STDOUT = ['sh', '-c', 'sleep 1000 & echo $! >&2; echo done'];
 
-/** Kill a leftover by pid (the test's own cleanup, whatever the outcome). */
-function reap(pid: number): void {
-  try {
-    if (pid > 0) process.kill(pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-}
 
 /** `waitDelay`: output a grandchild keeps open after the child exited is waited for a bounded time, then cut. */
 export function waitDelayBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
@@ -26,7 +18,7 @@ export function waitDelayBehaviour(t: TestApi, nr: NetRunnerApi, _env: Conforman
       const r = await nr.run(HOLDS_STDOUT, { timeout: 500 });
       const elapsed = Date.now() - started;
       const grandchild = Number(r.stderr.trim());
-      reap(grandchild);
+      killLeftover(grandchild);
       expect({ stdout: r.stdout, exitCode: r.exitCode, signal: r.signal, outputCut: r.outputCut }).toEqual({
         stdout: 'done\n', exitCode: 0, signal: null, outputCut: true,
       });
@@ -38,7 +30,7 @@ export function waitDelayBehaviour(t: TestApi, nr: NetRunnerApi, _env: Conforman
       const started = Date.now();
       const r = await nr.run(HOLDS_STDOUT, { waitDelay: 100 });
       const elapsed = Date.now() - started;
-      reap(Number(r.stderr.trim()));
+      killLeftover(Number(r.stderr.trim()));
       expect([r.stdout, r.exitCode, r.outputCut]).toEqual(['done\n', 0, true]);
       expect(elapsed).toBeLessThanOrEqual(DEFAULT_WAIT_DELAY);
     });
@@ -52,7 +44,7 @@ export function waitDelayBehaviour(t: TestApi, nr: NetRunnerApi, _env: Conforman
       let out = '';
       for await (const c of nr.stream(['sh', '-c', 'sleep 1000 & echo $!; echo done'], { waitDelay: 100 })) out += text(c);
       const [grandchild, rest] = out.split(/\n(.*)/s);
-      reap(Number(grandchild));
+      killLeftover(Number(grandchild));
       expect(rest).toBe('done\n');
     });
 
@@ -69,7 +61,7 @@ export function waitDelayBehaviour(t: TestApi, nr: NetRunnerApi, _env: Conforman
         await loop;
         expect(out).toBe('done\n');
       } finally {
-        reap(grandchild);
+        killLeftover(grandchild);
       }
     });
 
@@ -88,7 +80,7 @@ export function waitDelayBehaviour(t: TestApi, nr: NetRunnerApi, _env: Conforman
       const r = await nr.run(HOLDS_STDOUT, { waitDelay: 100 });
       const grandchild = Number(r.stderr.trim());
       const gone = await allGone([grandchild], 5000);
-      reap(grandchild);
+      killLeftover(grandchild);
       expect(r.outputCut).toBe(true);
       expect(gone ? 'gone' : procState(grandchild)).toBe('gone');
     });
