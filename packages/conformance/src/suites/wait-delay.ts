@@ -36,7 +36,7 @@ export function waitDelayBehaviour(t: TestApi, nr: NetRunnerApi, _env: Conforman
     });
 
     it('run() reports outputCut false when the output ends with the child', async () => {
-      const r = await nr.run(['sh', '-c', 'echo hi; sleep 0.1 > /dev/null &'], { waitDelay: 100 });
+      const r = await nr.run(['sh', '-c', 'echo hi; sleep 2 > /dev/null 2>&1 &'], { waitDelay: 100 });
       expect([r.stdout, r.exitCode, r.outputCut]).toEqual(['hi\n', 0, false]);
     });
 
