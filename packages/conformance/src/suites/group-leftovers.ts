@@ -28,7 +28,7 @@ export function groupLeftoverBehaviour(t: TestApi, nr: NetRunnerApi, env: Confor
   }
 
   async function expectGone(grandchild: number): Promise<void> {
-    const gone = await allGone([grandchild], 5000);
+    const gone = await allGone([grandchild], 3000);
     const state = procState(grandchild);
     killLeftover(grandchild);
     expect(gone ? 'gone' : state).toBe('gone');

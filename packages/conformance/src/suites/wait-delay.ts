@@ -79,7 +79,7 @@ export function waitDelayBehaviour(t: TestApi, nr: NetRunnerApi, _env: Conforman
     it('the grandchild holding stdout is gone when run() resolves', async () => {
       const r = await nr.run(HOLDS_STDOUT, { waitDelay: 100 });
       const grandchild = Number(r.stderr.trim());
-      const gone = await allGone([grandchild], 5000);
+      const gone = await allGone([grandchild], 3000);
       killLeftover(grandchild);
       expect(r.outputCut).toBe(true);
       expect(gone ? 'gone' : procState(grandchild)).toBe('gone');
