@@ -5,6 +5,8 @@ const SIGKILL = 9;
 const EPIPE = 32;
 const ECONNRESET = 104;
 const ENOTCONN = 107;
+// How a call on a shepherd that is gone fails.
+const HANG_UPS = [EPIPE, ECONNRESET, ENOTCONN];
 
 /**
  * The one shepherd of this realm: opened on first use, closed by the exit
@@ -53,7 +55,7 @@ export class HostManager {
   /** Spawn; if the shepherd has gone away, start a new one and retry once. */
   spawn(request: Uint8Array): SpawnReply {
     const reply = this.host.spawn(request);
-    if ('errno' in reply && reply.stage === 0 && [EPIPE, ECONNRESET, ENOTCONN].includes(reply.errno)) {
+    if ('errno' in reply && reply.stage === 0 && HANG_UPS.includes(reply.errno)) {
       this.shepherdDied(this.host);
       return this.host.spawn(request);
     }
@@ -86,6 +88,8 @@ export class HostManager {
 
   /** Kill every child and close the shepherd, synchronously. */
   shutdown(): void {
+    const open = this.#host;
+    if (open !== null && this.#diedUnnoticed(open)) this.shepherdDied(open);
     const host = this.#host;
     this.#host = null;
     if (host === null) return;
@@ -94,5 +98,18 @@ export class HostManager {
     } finally {
       host.close();
     }
+  }
+
+  /**
+   * Whether `host`'s shepherd died while none of its children ran (no status
+   * pipe was left to tell): the groups it left behind (children that exited,
+   * their background jobs did not) are then ours to kill. Asks the shepherd
+   * to SIGKILL each tracked group, which is due anyway at shutdown.
+   */
+  #diedUnnoticed(host: NativeHost): boolean {
+    for (const child of this.children.of(host)) {
+      if (HANG_UPS.includes(-host.signal(child.pid, SIGKILL))) return true;
+    }
+    return false;
   }
 }

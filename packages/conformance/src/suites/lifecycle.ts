@@ -78,6 +78,15 @@ export function lifecycleBehaviour(t: TestApi, nr: NetRunnerApi, env: Conformanc
       expect(await allGone(pids)).toBe(true);
     }, 30_000);
 
+    it('a host exiting after its shepherd died unnoticed kills the groups whose leaders had exited', async () => {
+      const { facts, exitCode } = await host('unnoticed');
+      expect([facts.shepherdState, exitCode]).toEqual(['Z', 0]);
+      const gone = await allGone([facts.grandchild as number], 5000);
+      killLeftover(facts.grandchild as number);
+      expect(gone).toBe(true);
+      expect(await allGone([facts.host, facts.shepherd, facts.leader] as number[])).toBe(true);
+    }, 30_000);
+
     // Needs the shepherd's NR_OP_RECLAIM_CGROUP (NativeHost.reclaimCgroup).
     const root = `netrunner-reclaim-${env.runtime}-${process.pid}`;
     const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
