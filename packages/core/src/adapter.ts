@@ -94,6 +94,12 @@ export interface RuntimeAdapter {
    */
   killGroup(pgid: number, signal: number): void;
   /**
+   * Optional: whether a process group still has a member (kill(-pgid, 0)),
+   * without a round trip to the shepherd. Lets the normal end of a run skip
+   * asking the shepherd to kill a group that is already empty.
+   */
+  groupExists?(pgid: number): boolean;
+  /**
    * Optional, a fast path for a status pipe: wait on the event loop until it
    * is readable, read it to EOF, close it, and resolve with the bytes (one
    * exit record), or null if it ended empty. Without it, the pipe is read

@@ -9,6 +9,7 @@ import { OutputDeadline } from './output-deadline.js';
 import { readExitStatus } from './read-exit-record.js';
 
 const ESRCH = 3;
+const SIGKILL = 9;
 // VEOF (Ctrl-D), the terminal's default end-of-file character.
 const EOF_ONCE = new Uint8Array([4]);
 // Mid-line, the first VEOF only hands the pending line to the reader; the second is the end of file.
@@ -212,6 +213,17 @@ export class ChildState implements TrackedChild {
     if (rc === 0) return true;
     if (rc === -ESRCH) return false;
     throw new NetRunnerError(`Cannot signal process ${this.pid}: errno ${-rc}`, { pid: this.pid, code: 'ESIGNAL' });
+  }
+
+  /**
+   * SIGKILL what is left of the group of a child that has exited. Asks the
+   * shepherd only when the group may still have a member: an empty group
+   * (the common case) costs no round trip. A group id taken over since by
+   * a new group is no harm: the shepherd then has no entry for it.
+   */
+  killLeftovers(): void {
+    if (this.#adapter.groupExists?.(this.pid) === false) return;
+    this.signal(SIGKILL);
   }
 
   /** Set the PTY window size. */

@@ -1,8 +1,6 @@
 import type { ChildState } from './child-state.js';
 import { terminate } from './terminate.js';
 
-const SIGKILL = 9;
-
 /** Why a run was cut short. */
 export type StopReason = 'timeout' | 'abort' | 'maxOutput' | 'input' | 'consumer';
 
@@ -50,7 +48,7 @@ export class RunGuard {
   finish(): void {
     if (this.reason !== null) return;
     try {
-      this.#state.signal(SIGKILL);
+      this.#state.killLeftovers();
     } catch {
       // the shepherd is unreachable: it has torn the group down with it
     }

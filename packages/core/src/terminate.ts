@@ -22,5 +22,5 @@ export async function terminate(state: ChildState, killTimeout: number): Promise
     state.signal(SIGKILL);
     await state.exited;
   }
-  state.signal(SIGKILL);
+  state.killLeftovers();
 }
