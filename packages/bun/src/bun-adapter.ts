@@ -1,5 +1,5 @@
 import { TerminalWriter, type RuntimeAdapter } from '@netrunner/core';
-import { killGroup, onProcessExit, writeSome } from '@netrunner/core/posix';
+import { groupExists, killGroup, onProcessExit, writeSome } from '@netrunner/core/posix';
 import { BunFdReader } from './fd-reader.js';
 import { BunFdWriter } from './fd-writer.js';
 import { BunNativeHost } from './bun-native-host.js';
@@ -19,6 +19,7 @@ export const bunAdapter: RuntimeAdapter = {
   },
   onProcessExit,
   killGroup,
+  groupExists,
   closeFd: (fd) => new OwnedFd(fd).release(),
   env: () => process.env,
 };

@@ -52,6 +52,12 @@ export interface NativeHost {
   shepherdExited(): boolean;
   /** Hang up on the shepherd (it tears every child down) and reap it. */
   close(): void;
+  /**
+   * Kill everything in a cgroup a dead shepherd left behind and remove it
+   * (`path` as given in the spawn request): 0 or a negative errno. Optional
+   * until every binding has it.
+   */
+  reclaimCgroup?(path: string): number;
 }
 
 /**
@@ -102,6 +108,12 @@ export interface RuntimeAdapter {
    * their own children do not. Never throws.
    */
   killGroup(pgid: number, signal: number): void;
+  /**
+   * Optional: whether a process group still has a member (kill(-pgid, 0)),
+   * without a round trip to the shepherd. Lets the normal end of a run skip
+   * asking the shepherd to kill a group that is already empty.
+   */
+  groupExists?(pgid: number): boolean;
   /**
    * Optional, a fast path for a status pipe: wait on the event loop until it
    * is readable, read it to EOF, close it, and resolve with the bytes (one

@@ -21,6 +21,16 @@ export function onProcessExit(fn: () => void): void {
   process.on('exit', fn);
 }
 
+/** Whether a process group has a member: kill(-pgid, 0) succeeds, or fails with EPERM (it exists, not ours to signal). */
+export function groupExists(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
 /** kill(2) of a process group; a group that is already gone (ESRCH) is not an error. */
 export function killGroup(pgid: number, signal: number): void {
   try {
