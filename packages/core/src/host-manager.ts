@@ -1,10 +1,12 @@
 import type { HostOptions, NativeHost, RuntimeAdapter, SpawnReply } from './adapter.js';
 import { LiveChildren } from './live-children.js';
+import { ShepherdWatch } from './shepherd-watch.js';
 
 const SIGKILL = 9;
 const EPIPE = 32;
 const ECONNRESET = 104;
 const ENOTCONN = 107;
+const ETIMEDOUT = 110;
 // How a call on a shepherd that is gone fails.
 const HANG_UPS = [EPIPE, ECONNRESET, ENOTCONN];
 
@@ -17,6 +19,7 @@ export class HostManager {
   readonly children = new LiveChildren();
   #adapter: RuntimeAdapter;
   #host: NativeHost | null = null;
+  #watch: ShepherdWatch | null = null;
   /** Shepherds whose death was handled. */
   #dead = new WeakSet<NativeHost>();
   #hooked = false;
@@ -30,6 +33,7 @@ export class HostManager {
   get host(): NativeHost {
     if (this.#host === null) {
       this.#host = this.#adapter.openHost(this.#options);
+      this.#watch = new ShepherdWatch(this.#host, (dead) => this.shepherdDied(dead));
       if (!this.#hooked) {
         this.#hooked = true;
         this.#adapter.onProcessExit(() => this.shutdown());
@@ -59,6 +63,9 @@ export class HostManager {
       this.shepherdDied(this.host);
       return this.host.spawn(request);
     }
+    // No reply in time: the host library SIGKILLed that shepherd. Retrying
+    // could hang again (a cwd on a dead mount); the next call gets a new one.
+    if ('errno' in reply && reply.stage === 0 && reply.errno === ETIMEDOUT) this.shepherdDied(this.host);
     return reply;
   }
 
@@ -72,7 +79,7 @@ export class HostManager {
   shepherdDied(host: NativeHost): void {
     if (this.#dead.has(host)) return;
     this.#dead.add(host);
-    if (this.#host === host) this.#host = null;
+    if (this.#host === host) this.#forget();
     const orphans = this.children.of(host);
     for (const child of orphans) this.#adapter.killGroup(child.pid, SIGKILL);
     try {
@@ -91,13 +98,19 @@ export class HostManager {
     const open = this.#host;
     if (open !== null && this.#diedUnnoticed(open)) this.shepherdDied(open);
     const host = this.#host;
-    this.#host = null;
+    this.#forget();
     if (host === null) return;
     try {
       host.killAll(SIGKILL);
     } finally {
       host.close();
     }
+  }
+
+  #forget(): void {
+    this.#watch?.stop();
+    this.#watch = null;
+    this.#host = null;
   }
 
   /**
