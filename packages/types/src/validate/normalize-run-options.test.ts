@@ -68,6 +68,12 @@ describe('run options', () => {
       expect(normalizeRunOptions(['ls'], { [field]: 2 ** 31 - 1 })[field as 'timeout']).toBe(2 ** 31 - 1);
     }
   });
+  it('names argv for a Proxy whose length no array can have (not a RangeError)', () => {
+    for (const length of [-1, 1.5, NaN, 2 ** 32, Infinity, '1']) {
+      const argv = new Proxy(['ls'], { get: (t, k) => (k === 'length' ? length : Reflect.get(t, k)) });
+      expect(fieldOf(() => normalizeRunOptions(argv))).toBe('argv');
+    }
+  });
   it('names the first hole of a sparse argv', () => {
     expect(fieldOf(() => normalizeRunOptions(new Array(3)))).toBe('argv[0]');
     expect(fieldOf(() => normalizeRunOptions(['ls', , 'x']))).toBe('argv[1]'); // eslint-disable-line no-sparse-arrays
