@@ -10,7 +10,7 @@ function isArray(value: unknown): value is unknown[] {
 }
 
 /**
- * Check argv: a non-empty array of strings without NUL bytes, argv[0]
+ * Check argv: a non-empty array of strings without NUL bytes or lone surrogates, argv[0]
  * non-empty. Every index is checked, holes of a sparse array included.
  * Returns a copy.
  *
