@@ -410,6 +410,20 @@ int nr__cgroup_same(const nr__cgroup *a, const nr__cgroup *b) {
   return 0;
 }
 
+static int below(const char *lower, const char *upper) {
+  size_t n = strlen(upper);
+  return strncmp(lower, upper, n) == 0 && lower[n] == '/';
+}
+
+int nr__cgroup_nested(const nr__cgroup *a, const nr__cgroup *b) {
+  for (int i = 0; i < a->n; i++)
+    for (int j = 0; j < b->n; j++)
+      if (below(a->dir[i].path, b->dir[j].path) ||
+          below(b->dir[j].path, a->dir[i].path))
+        return 1;
+  return 0;
+}
+
 int nr__cgroup_open_existing(const char *path, size_t len, nr__cgroup **out) {
   if (nr__cgroup_path_valid(path, len) < 0) return -EINVAL;
   const char *root = getenv("NETRUNNER_CGROUP_ROOT");

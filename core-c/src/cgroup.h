@@ -72,6 +72,10 @@ void nr__cgroup_free(nr__cgroup *cg);
 /* 1 if a and b share a leaf directory (the same path under the same root). */
 int nr__cgroup_same(const nr__cgroup *a, const nr__cgroup *b);
 
+/* 1 if a leaf of one lies strictly below a leaf of the other: killing the
+ * upper one (cgroup.kill is recursive) kills the lower one's members. */
+int nr__cgroup_nested(const nr__cgroup *a, const nr__cgroup *b);
+
 /* The cgroup a spawn with this path would create (same root, same mounts),
  * as it exists now, to kill and remove it: every mounted hierarchy where
  * <base>/<root>/<path> is a directory. -EINVAL bad path or root, -ENOENT no

@@ -49,6 +49,15 @@ size_t nr__kids_recheck(nr__kids *kids) {
   return lingering;
 }
 
+int nr__kids_cgroup_nested(const nr__kids *kids, const nr__cgroup *cg) {
+  for (size_t i = 0; i < kids->len; i++)
+    if (kids->items[i].cgroup && nr__cgroup_nested(kids->items[i].cgroup, cg))
+      return 1;
+  for (size_t i = 0; i < kids->dying.len; i++)
+    if (nr__cgroup_nested(kids->dying.items[i].cg, cg)) return 1;
+  return 0;
+}
+
 /* To the group; a live kid not (yet) in a group of its own gets it alone.
  * A reaped kid's pid may belong to someone else now: only its group (which
  * keeps the number while it has a member) is signalled. */

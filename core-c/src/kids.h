@@ -49,6 +49,9 @@ int nr__kid_group_alive(const nr__kid *kid);
 /* Drop every lingering entry whose group is empty; how many are left. */
 size_t nr__kids_recheck(nr__kids *kids);
 
+/* 1 if cg lies above or below the cgroup of a live kid or a dying one. */
+int nr__kids_cgroup_nested(const nr__kids *kids, const struct nr__cgroup *cg);
+
 /* Send sig to the process group of every entry (and, for SIGKILL, kill
  * every live kid's cgroup). */
 void nr__kids_signal_all(nr__kids *kids, int sig);

@@ -164,6 +164,9 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
     if (rc == -EEXIST && nr__dying_finish(&kids->dying, c.req.cgroup,
                                           c.req.cgroup_len, REUSE_WAIT_MS))
       rc = nr__cgroup_create(&spec, &c.cgroup);
+    /* Nested in (or around) another job's cgroup, it would be killed when
+     * that job ends, or kill it: refused. */
+    if (rc == 0 && nr__kids_cgroup_nested(kids, c.cgroup)) rc = -EBUSY;
     if (rc < 0) {
       fail(reply, NR_STAGE_CGROUP, rc);
       goto unwind;

@@ -68,9 +68,9 @@ static int serve_reclaim(const uint8_t *body, uint32_t len, nr__kids *kids) {
   if (rc < 0) return rc;
   for (size_t i = 0; i < kids->len; i++) {
     const nr__cgroup *mine = kids->items[i].cgroup;
-    if (mine && nr__cgroup_same(mine, cg)) {
+    if (mine && (nr__cgroup_same(mine, cg) || nr__cgroup_nested(mine, cg))) {
       nr__cgroup_free(cg);
-      return -EBUSY; /* a live child of ours runs in it */
+      return -EBUSY; /* a live child of ours runs in it, or below it */
     }
   }
   if (nr__dying_holds(&kids->dying, cg)) {

@@ -185,16 +185,22 @@ TEST(reclaim_refuses_bad_missing_and_busy_paths) {
   int ctl = open_host(&sp);
   CHECK_EQ(nr_reclaim_cgroup(ctl, "../up"), -EINVAL);
   CHECK_EQ(nr_reclaim_cgroup(ctl, ""), -EINVAL);
+  char long_path[300];
+  memset(long_path, 'a', sizeof long_path - 1);
+  long_path[sizeof long_path - 1] = '\0';
+  CHECK_EQ(nr_reclaim_cgroup(ctl, long_path), -EINVAL);
   CHECK_EQ(nr_reclaim_cgroup(ctl, "never-made"), -ENOENT);
   const char *argv[] = {"sleep", "100", NULL};
   nr_child c;
-  CHECK_EQ(spawn_in(ctl, argv, "in-use", &c), 0);
-  CHECK_EQ(nr_reclaim_cgroup(ctl, "in-use"), -EBUSY);
+  CHECK_EQ(spawn_in(ctl, argv, "holder/in-use", &c), 0);
+  CHECK_EQ(nr_reclaim_cgroup(ctl, "holder/in-use"), -EBUSY);
+  /* Its parent too: killing that (recursively) would kill the child. */
+  CHECK_EQ(nr_reclaim_cgroup(ctl, "holder"), -EBUSY);
   CHECK(proc_state(c.pid) != 0 && proc_state(c.pid) != 'Z');
   CHECK_EQ(nr_signal(ctl, c.pid, SIGKILL), 0);
   nr_exit_record rec;
   CHECK_EQ(nr_read_exit(c.status_fd, &rec), 0);
-  CHECK(leaf_gone_within("in-use", 3000));
+  CHECK(leaf_gone_within("holder/in-use", 3000));
   CHECK_EQ(nr_host_close(ctl, sp, 2000), 0);
 }
 

@@ -166,6 +166,32 @@ TEST(an_existing_cgroup_is_EEXIST_at_stage_cgroup_and_left_alone) {
   CHECK_EQ(nr_host_close(ctl, sp, 2000), 0);
 }
 
+/* A job's cgroup is killed recursively (cgroup.kill) when it ends: a job
+ * in a path below a live job's would die with it, so it is refused. */
+TEST(a_path_below_a_live_jobs_cgroup_is_EBUSY_and_the_job_lives_on) {
+  pid_t sp;
+  int ctl = open_reaped_host(&sp);
+  nr_child outer, inner;
+  const char *sleeper[] = {"sleep", "100", NULL};
+  CHECK_EQ(spawn_in(ctl, sleeper, "outer", -1, -1, &outer), 0);
+  CHECK_EQ(spawn_in(ctl, sleeper, "outer/inner", -1, -1, &inner), -EBUSY);
+  CHECK_EQ(inner.stage, NR_STAGE_CGROUP);
+  CHECK_EQ(nr_signal(ctl, outer.pid, SIGKILL), 0);
+  nr_exit_record rec;
+  CHECK_EQ(nr_read_exit(outer.status_fd, &rec), 0);
+  CHECK_EQ(rec.term_signal, SIGKILL);
+  outer.status_fd = -1;
+  close_child(&outer);
+  /* The outer job is gone: the path below it is free. */
+  const char *t[] = {"true", NULL};
+  CHECK_EQ(spawn_in(ctl, t, "outer/inner", -1, -1, &inner), 0);
+  CHECK_EQ(nr_read_exit(inner.status_fd, &rec), 0);
+  CHECK_EQ(rec.exit_status, 0);
+  inner.status_fd = -1;
+  close_child(&inner);
+  CHECK_EQ(nr_host_close(ctl, sp, 2000), 0);
+}
+
 TEST(nr_host_open_with_sets_the_cgroup_root_of_the_shepherd) {
   CHECK(prctl(PR_SET_CHILD_SUBREAPER, 1) == 0);
   pid_t sp;
@@ -201,6 +227,7 @@ int main(void) {
   RUN_REAPED(pids_max_caps_a_fork_bomb);
   RUN_REAPED(a_path_with_dotdot_is_EINVAL_at_stage_request);
   RUN_REAPED(an_existing_cgroup_is_EEXIST_at_stage_cgroup_and_left_alone);
+  RUN_REAPED(a_path_below_a_live_jobs_cgroup_is_EBUSY_and_the_job_lives_on);
   RUN_REAPED(nr_host_open_with_sets_the_cgroup_root_of_the_shepherd);
   RUN_REAPED(the_test_root_is_gone_from_every_hierarchy);
   DONE();

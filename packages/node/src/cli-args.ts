@@ -1,3 +1,5 @@
+import { MAX_TIMER_MS } from '@netrunner/types';
+
 /** Parsed `netrunner run` arguments. */
 export interface CliArgs {
   timeout: number;
@@ -25,6 +27,13 @@ function integer(flag: string, value: string | undefined): number {
   return n;
 }
 
+/** A delay flag: whole milliseconds a timer holds (0..2^31-1), a usage error otherwise. */
+function delay(flag: string, value: string | undefined): number {
+  const n = integer(flag, value);
+  if (n > MAX_TIMER_MS) throw new Error(`Expected \`${flag}\` to be a number of milliseconds from 0 to ${MAX_TIMER_MS}, got ${JSON.stringify(value)}`);
+  return n;
+}
+
 /** Parse `run [options] -- cmd args...`; throws an Error with a usage message. */
 export function parseCliArgs(args: readonly string[]): CliArgs {
   if (args[0] !== 'run') throw new Error(USAGE);
@@ -38,9 +47,9 @@ export function parseCliArgs(args: readonly string[]): CliArgs {
     }
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? args[++i];
-    if (flag === '--timeout') out.timeout = integer(flag, value());
+    if (flag === '--timeout') out.timeout = delay(flag, value());
     else if (flag === '--max-output') out.maxOutput = integer(flag, value());
-    else if (flag === '--kill-timeout') out.killTimeout = integer(flag, value());
+    else if (flag === '--kill-timeout') out.killTimeout = delay(flag, value());
     else if (flag === '--json') out.json = true;
     else if (flag === '-h' || flag === '--help') throw new Error(USAGE);
     else if (flag.startsWith('-')) throw new Error(`Unknown option ${flag}\n\n${USAGE}`);

@@ -26,6 +26,11 @@ describe('the netrunner command', () => {
   it('exits 127 for a missing program and 2 for bad usage', async () => {
     expect((await netrunner('run', '--', 'netrunner-no-such-program')).exitCode).toBe(127);
     expect((await netrunner('run', '--timeout', '-1', '--', 'true')).exitCode).toBe(2);
+    // A delay no timer holds is bad usage too (it was 125, "netrunner failed").
+    for (const flag of ['--timeout', '--kill-timeout']) {
+      const r = await netrunner('run', flag, '2147483648', '--', 'true');
+      expect([r.exitCode, r.stderr.split('\n')[0]]).toEqual([2, `Expected \`${flag}\` to be a number of milliseconds from 0 to 2147483647, got "2147483648"`]);
+    }
   });
   it('stops the group and exits 125 past --max-output', async () => {
     const r = await netrunner('run', '--max-output', '1000', '--', 'yes');

@@ -38,10 +38,18 @@ export function integerIn(value: unknown, field: string, min: number, max: numbe
   return value;
 }
 
-/** A string with no NUL byte (optionally non-empty). */
+/** A lone (unpaired) UTF-16 surrogate: UTF-8 cannot carry it. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/** True if the string has a lone surrogate, which would reach the child as U+FFFD (another file name, say). */
+export function hasLoneSurrogate(value: string): boolean {
+  return LONE_SURROGATE.test(value);
+}
+
+/** A string with no NUL byte and no lone surrogate (optionally non-empty). */
 export function cleanString(value: unknown, field: string, nonEmpty = false): string {
-  if (typeof value !== 'string' || value.includes('\0') || (nonEmpty && value === '')) {
-    throw new ValidationError(field, `a ${nonEmpty ? 'non-empty ' : ''}string without NUL bytes`, value);
+  if (typeof value !== 'string' || value.includes('\0') || hasLoneSurrogate(value) || (nonEmpty && value === '')) {
+    throw new ValidationError(field, `a ${nonEmpty ? 'non-empty ' : ''}string without NUL bytes or lone surrogates`, value);
   }
   return value;
 }

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/validation-error.js';
-import { cleanString, plainObject, readField } from './checks.js';
+import { cleanString, hasLoneSurrogate, plainObject, readField } from './checks.js';
 
 function ownKeys(env: Record<string, unknown>): string[] {
   try {
@@ -9,13 +9,13 @@ function ownKeys(env: Record<string, unknown>): string[] {
   }
 }
 
-/** Check an `env` option: keys non-empty without '=' or NUL; values strings without NUL, or undefined. */
+/** Check an `env` option: keys non-empty without '=', NUL or lone surrogates; values clean strings, or undefined. */
 export function normalizeEnv(env: unknown): Record<string, string | undefined> {
   const o = plainObject(env, 'env');
   const out: Record<string, string | undefined> = {};
   for (const key of ownKeys(o)) {
-    if (key === '' || key.includes('=') || key.includes('\0')) {
-      throw new ValidationError('env', "keys without '=' or NUL bytes", key);
+    if (key === '' || key.includes('=') || key.includes('\0') || hasLoneSurrogate(key)) {
+      throw new ValidationError('env', "keys without '=', NUL bytes or lone surrogates", key);
     }
     const value = readField(o, key, `env.${key}`);
     // defineProperty: a key such as '__proto__' is a variable like any other.

@@ -68,6 +68,19 @@ describe('run options', () => {
       expect(normalizeRunOptions(['ls'], { [field]: 2 ** 31 - 1 })[field as 'timeout']).toBe(2 ** 31 - 1);
     }
   });
+  it('names argv for a Proxy whose length no array can have (not a RangeError)', () => {
+    for (const length of [-1, 1.5, NaN, 2 ** 32, Infinity, '1']) {
+      const argv = new Proxy(['ls'], { get: (t, k) => (k === 'length' ? length : Reflect.get(t, k)) });
+      expect(fieldOf(() => normalizeRunOptions(argv))).toBe('argv');
+    }
+  });
+  it('rejects lone surrogates, which UTF-8 cannot carry (they would reach the child as U+FFFD)', () => {
+    expect(fieldOf(() => normalizeRunOptions(['echo', 'a\uD800b']))).toBe('argv[1]');
+    expect(fieldOf(() => normalizeRunOptions(['echo'], { cwd: '/tmp/\uDC00' }))).toBe('cwd');
+    expect(fieldOf(() => normalizeRunOptions(['echo'], { env: { A: '\uD800' } }))).toBe('env.A');
+    expect(fieldOf(() => normalizeRunOptions(['echo'], { env: { ['K\uDC00']: '1' } }))).toBe('env');
+    expect(normalizeRunOptions(['echo', '\uD83D\uDE00'], { env: { ['\uD83D\uDE00']: '\uD83D\uDE00' } }).argv[1]).toBe('\uD83D\uDE00');
+  });
   it('names the first hole of a sparse argv', () => {
     expect(fieldOf(() => normalizeRunOptions(new Array(3)))).toBe('argv[0]');
     expect(fieldOf(() => normalizeRunOptions(['ls', , 'x']))).toBe('argv[1]'); // eslint-disable-line no-sparse-arrays

@@ -10,7 +10,7 @@ function isArray(value: unknown): value is unknown[] {
 }
 
 /**
- * Check argv: a non-empty array of strings without NUL bytes, argv[0]
+ * Check argv: a non-empty array of strings without NUL bytes or lone surrogates, argv[0]
  * non-empty. Every index is checked, holes of a sparse array included.
  * Returns a copy.
  *
@@ -21,7 +21,8 @@ function isArray(value: unknown): value is unknown[] {
  */
 export function validateArgv(argv: unknown): string[] {
   const length = isArray(argv) ? readField(argv, 'length', 'argv') : 0;
-  if (typeof length !== 'number' || length === 0) {
+  // A Proxy can report any length; only an array's own (1..2^32-1) is taken.
+  if (typeof length !== 'number' || !Number.isInteger(length) || length < 1 || length > 2 ** 32 - 1) {
     throw new ValidationError('argv', 'a non-empty array of strings', argv);
   }
   const out = new Array<string>(length);
