@@ -101,4 +101,16 @@ export function daemonRaceBehaviour(t: TestApi, nr: NetRunnerApi, env: Conforman
     await new Promise((r) => setTimeout(r, 200)); // ten restart delays: none comes
     expect([held.length, markedPids(marker), d.status().state]).toEqual([1, [], 'stopped']);
   });
+  it('a child that exits on its own leaves no background job behind, across restarts and after stop()', async () => {
+    const marker = newMarker(env);
+    // Each run starts a background shell loop in its group (the marker is its $0), then exits 0.
+    const argv = ['sh', '-c', `sh -c 'while :; do sleep 1; done' ${marker} > /dev/null 2>&1 & exit 0`];
+    const d = new Daemon({ runner, argv, restart: 'always', maxRestarts: 2, restartDelay: 10 });
+    await d.start();
+    // Every run's leftover is killed once its leader exits, before the next run starts.
+    expect(await waitFor(() => d.status().state === 'exited', 10_000)).toBe(true);
+    expect(await waitFor(() => markedPids(marker).length === 0, 5_000)).toBe(true);
+    await d.stop();
+    expect(markedPids(marker)).toEqual([]);
+  });
 }

@@ -32,6 +32,7 @@ export class FakeProcess implements DaemonProcess {
   readonly stderr: AsyncIterable<Uint8Array>;
   alive = true;
   stopCalls = 0;
+  disposeCalls = 0;
   /** When false, stop() sends its "SIGTERM" but the test decides when the child exits. */
   exitOnStop = true;
   readonly #exit = deferred<ExitInfo>();
@@ -61,8 +62,10 @@ export class FakeProcess implements DaemonProcess {
     return this.#exit.promise;
   }
 
+  /** Like a Process: stops a live child; once it exited, only releases it. */
   async [Symbol.asyncDispose](): Promise<void> {
-    await this.stop();
+    this.disposeCalls++;
+    if (this.alive) await this.stop();
   }
 }
 
