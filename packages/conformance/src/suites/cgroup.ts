@@ -101,9 +101,13 @@ export function cgroupBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEn
     cit('kills a setsid() grandchild when the child is killed', async () => {
       const p = await nr.spawn(['sh', '-c', 'setsid sleep 100 & echo $!; exec sleep 100'], { cgroup: 'killed' });
       const pid = Number((new TextDecoder().decode((await p.read()) ?? new Uint8Array())).trim());
-      expect(procState(pid)).toMatch(/^[RS]$/);
+      // Alive: running, sleeping, or in a short uninterruptible wait (D, while
+      // setsid execs sleep); not a zombie, not gone. Checked after the kill,
+      // so that a failure here leaves nothing running in the cgroup.
+      const before = procState(pid);
       p.kill('SIGKILL');
       const exit = await p.wait();
+      expect(before).toMatch(/^[RSD]$/);
       expect(exit.signal).toBe('SIGKILL');
       expect(await allGone([pid])).toBe(true);
     });
