@@ -196,16 +196,6 @@ int nr_host_close(int ctl, pid_t shepherd_pid, int wait_ms);
  * -errno. */
 int nr_host_close_with_thread(int ctl, pid_t shepherd_pid);
 
-/* Tie an fd to the calling thread: it is closed when the thread exits,
- * unless nr_fd_close_tied() closed it first (close a tied fd only through
- * it: its number may be reused). For the fds a worker thread holds for its
- * children, on runtimes that can stop a thread without running its code.
- * 0 or -errno. */
-int nr_fd_tie_to_thread(int fd);
-
-/* Untie `fd` (tied or not) and close it. 0 or -errno from close(). */
-int nr_fd_close_tied(int fd);
-
 /* Send an encoded spawn request and receive the child. On failure returns
  * -errno and sets out->stage; no fd is left open. */
 int nr_spawn(int ctl, const uint8_t *request, uint32_t request_len,
@@ -233,6 +223,16 @@ int nr_read_exit(int status_fd, nr_exit_record *rec);
 
 /* Validate a signal number: 0 if 1..31, else -EINVAL. */
 int nr_signal_valid(int32_t sig);
+
+/* Tie an fd to the calling thread: it is closed when the thread exits,
+ * unless nr_fd_close_tied() closed it first (close a tied fd only through
+ * it: its number may be reused). For the fds a worker thread holds for its
+ * children, on runtimes that can stop a thread without running its code.
+ * 0 or -errno. */
+int nr_fd_tie_to_thread(int fd);
+
+/* Untie `fd` (tied or not) and close it. 0 or -errno from close(). */
+int nr_fd_close_tied(int fd);
 
 #ifdef __cplusplus
 }

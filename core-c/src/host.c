@@ -152,14 +152,17 @@ static int call(int ctl, uint32_t op, const void *body, uint32_t len,
   int rc = nr__frame_send(ctl, op, body, len, NULL, 0);
   if (rc < 0) return rc;
   rc = nr__frame_recv(ctl, &hdr, reply, sizeof *reply, fds, 4, &count);
-  /* A result is 0 or -errno: anything else (INT32_MIN cannot even be
-   * negated) is a broken shepherd. */
-  if (rc >= 0 && (hdr.op != NR_OP_REPLY || rc != (int)sizeof *reply ||
-                  reply->result > 0 || reply->result < -4095))
+  if (rc >= 0 && (hdr.op != NR_OP_REPLY || rc != (int)sizeof *reply))
     rc = -EPROTO;
   if (rc < 0) {
     for (int i = 0; i < count; i++) close(fds[i]);
     return rc;
+  }
+  /* A result is 0 or -errno: anything else (INT32_MIN cannot even be
+   * negated) is a broken shepherd. */
+  if (reply->result > 0 || reply->result < -4095) {
+    for (int i = 0; i < count; i++) close(fds[i]);
+    return -EPROTO;
   }
   if (nfds) *nfds = count;
   return 0;
