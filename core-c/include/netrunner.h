@@ -260,6 +260,16 @@ int nr_read_exit(int status_fd, nr_exit_record *rec);
 /* Validate a signal number: 0 if 1..31, else -EINVAL. */
 int nr_signal_valid(int32_t sig);
 
+/* Tie an fd to the calling thread: it is closed when the thread exits,
+ * unless nr_fd_close_tied() closed it first (close a tied fd only through
+ * it: its number may be reused). For the fds a worker thread holds for its
+ * children, on runtimes that can stop a thread without running its code.
+ * 0 or -errno. */
+int nr_fd_tie_to_thread(int fd);
+
+/* Untie `fd` (tied or not) and close it. 0 or -errno from close(). */
+int nr_fd_close_tied(int fd);
+
 #ifdef __cplusplus
 }
 #endif

@@ -195,6 +195,12 @@ static int call(int ctl, uint32_t op, const void *body, uint32_t len,
     for (int i = 0; i < count; i++) close(fds[i]);
     return rc;
   }
+  /* A result is 0 or -errno: anything else (INT32_MIN cannot even be
+   * negated) is a broken shepherd. */
+  if (reply->result > 0 || reply->result < -4095) {
+    for (int i = 0; i < count; i++) close(fds[i]);
+    return -EPROTO;
+  }
   if (nfds) *nfds = count;
   return 0;
 }
@@ -227,7 +233,10 @@ int nr_spawn(int ctl, const uint8_t *request, uint32_t request_len,
   int k = 0;
   for (int i = 0; i < 4; i++)
     if (reply.fd_mask & (1u << i)) *slot[i] = k < nfds ? fds[k++] : -1;
-  if (k != nfds || !(reply.fd_mask & NR_FD_STATUS) || *slot[3] < 0) {
+  /* A child's pid is never 0 or 1 (nor negative): signalling -pid for it
+   * would reach the host's own group or every process. */
+  if (k != nfds || !(reply.fd_mask & NR_FD_STATUS) || *slot[3] < 0 ||
+      reply.pid <= 1) {
     for (int i = 0; i < nfds; i++) close(fds[i]);
     for (int i = 0; i < 4; i++) *slot[i] = -1;
     return -EPROTO;

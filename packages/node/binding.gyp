@@ -2,7 +2,7 @@
   "targets": [
     {
       "target_name": "netrunner",
-      "sources": ["addon/addon.cc", "addon/fd-reader.cc", "addon/polled-fd.cc"],
+      "sources": ["addon/addon.cc", "addon/fd-reader.cc", "addon/polled-fd.cc", "addon/raw-fds.cc"],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",
         "<(module_root_dir)/../../core-c/include"

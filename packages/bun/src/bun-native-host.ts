@@ -17,6 +17,11 @@ function library(): { lib: NetrunnerSymbols; shepherd: Buffer } {
   return loaded;
 }
 
+/** Close a child's fd (one spawn() returned), untying it from this thread. */
+export function closeChildFd(fd: number): void {
+  library().lib.nr_fd_close_tied(fd);
+}
+
 /** One shepherd reached through bun:ffi: the NativeHost contract over nr_* calls. */
 export class BunNativeHost implements NativeHost {
   readonly #lib: NetrunnerSymbols;
@@ -52,6 +57,9 @@ export class BunNativeHost implements NativeHost {
     c[5] = 0;
     const rc = this.#lib.nr_spawn(this.#ctl, request, request.byteLength, c);
     if (rc < 0) return { errno: -rc, stage: c[5]! };
+    // Worker.terminate() runs no JavaScript that could close them: each fd
+    // is closed when this thread exits, unless closeChildFd() closed it.
+    for (let i = 1; i <= 4; i++) if (c[i]! >= 0) this.#lib.nr_fd_tie_to_thread(c[i]!);
     return { pid: c[0]!, stdinFd: c[1]!, stdoutFd: c[2]!, stderrFd: c[3]!, statusFd: c[4]! };
   }
 

@@ -12,6 +12,10 @@ export const symbols = {
   nr_host_open_with: { args: [FFIType.ptr, FFIType.ptr, FFIType.ptr], returns: FFIType.i32 },
   /** int nr_host_close_with_thread(int ctl, pid_t shepherd_pid) */
   nr_host_close_with_thread: { args: [FFIType.i32, FFIType.i32], returns: FFIType.i32 },
+  /** int nr_fd_tie_to_thread(int fd) */
+  nr_fd_tie_to_thread: { args: [FFIType.i32], returns: FFIType.i32 },
+  /** int nr_fd_close_tied(int fd) */
+  nr_fd_close_tied: { args: [FFIType.i32], returns: FFIType.i32 },
   /** int nr_host_close(int ctl, pid_t shepherd_pid, int wait_ms) */
   nr_host_close: { args: [FFIType.i32, FFIType.i32, FFIType.i32], returns: FFIType.i32 },
   /** int nr_spawn(int ctl, const uint8_t *request, uint32_t len, nr_child *out) */

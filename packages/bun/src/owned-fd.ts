@@ -1,4 +1,4 @@
-import { closeSync } from 'node:fs';
+import { closeChildFd } from './bun-native-host.js';
 
 /**
  * An fd shared by the reader and the writer of one handle (a PTY master is
@@ -18,10 +18,6 @@ export class OwnedFd {
   release(): void {
     if (this.#users <= 0) return;
     if (--this.#users > 0) return;
-    try {
-      closeSync(this.fd);
-    } catch {
-      // already closed (EBADF): nothing to release
-    }
+    closeChildFd(this.fd); // EBADF (already closed): nothing to release
   }
 }

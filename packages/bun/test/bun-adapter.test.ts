@@ -1,9 +1,13 @@
-import { afterAll, describe, expect, it } from 'bun:test';
+import { afterAll, describe, expect, it, setDefaultTimeout } from 'bun:test';
 import { fstatSync, openSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { bunAdapter } from '../src/bun-adapter.ts';
 import { symbols } from '../src/ffi-symbols.ts';
 import { libraryPath, shepherdPath } from '../src/native-path.ts';
 import { run, shutdown, spawn } from '../src/index.ts';
+
+// Bun's default is 5 s; loops of 200 spawns take longer on a loaded machine
+// (the Node runs have 30 s, in vitest.config.ts).
+setDefaultTimeout(30_000);
 
 const header = readFileSync(new URL('../../../core-c/include/netrunner.h', import.meta.url), 'utf8');
 

@@ -17,6 +17,7 @@
 #include "fd-reader.h"
 #include "loop-call.h"
 #include "polled-fd.h"
+#include "raw-fds.h"
 #include "netrunner.h"
 
 extern char **environ;
@@ -194,6 +195,8 @@ Napi::Value Spawn(const Napi::CallbackInfo& info) {
     out.Set("stage", child.stage);
     return out;
   }
+  // Every fd is the environment's until a poller or a socket takes it.
+  for (int fd : {child.stdin_fd, child.stdout_fd, child.stderr_fd, child.status_fd}) RawFdTrack(fd);
   out.Set("pid", child.pid);
   out.Set("stdinFd", child.stdin_fd);
   out.Set("stdoutFd", child.stdout_fd);
@@ -253,7 +256,19 @@ Napi::Value CloseFd(const Napi::CallbackInfo& info) {
     Napi::TypeError::New(env, "netrunner addon: closeFd(fd)").ThrowAsJavaScriptException();
     return env.Undefined();
   }
-  return Napi::Number::New(env, close(info[0].As<Napi::Number>().Int32Value()) < 0 ? -errno : 0);
+  return Napi::Number::New(env, RawFdClose(info[0].As<Napi::Number>().Int32Value()));
+}
+
+// releaseFd(fd): a net.Socket owns fd from now on; the environment's
+// teardown must not close it (Node closes the socket itself).
+Napi::Value ReleaseFd(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 1 || !info[0].IsNumber()) {
+    Napi::TypeError::New(env, "netrunner addon: releaseFd(fd)").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  RawFdUntrack(info[0].As<Napi::Number>().Int32Value());
+  return env.Undefined();
 }
 
 // ptyResize({ fd, rows, cols }) -> 0 | -errno
@@ -282,12 +297,14 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("reclaimCgroup", Napi::Function::New(env, ReclaimCgroup, "reclaimCgroup"));
   exports.Set("hostReap", Napi::Function::New(env, HostReap, "hostReap"));
   exports.Set("closeFd", Napi::Function::New(env, CloseFd, "closeFd"));
+  exports.Set("releaseFd", Napi::Function::New(env, ReleaseFd, "releaseFd"));
   open_hosts = new HostList();
   napi_add_env_cleanup_hook(env, CloseAllHosts, open_hosts);
   exports.Set("ptyResize", Napi::Function::New(env, PtyResize, "ptyResize"));
   exports.Set("envGeneration", Napi::Function::New(env, EnvGeneration, "envGeneration"));
   exports.Set("watchExit", Napi::Function::New(env, WatchExit, "watchExit"));
   InitPolledFds(env);
+  InitRawFds(env);
   exports.Set("dup", Napi::Function::New(env, Dup, "dup"));
   InitFdReader(env, exports);
   exports.Set("protocolVersion", Napi::Number::New(env, NR_PROTOCOL_VERSION));

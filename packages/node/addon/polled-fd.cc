@@ -5,6 +5,7 @@
 
 #include <unordered_set>
 
+#include "raw-fds.h"
 #include "teardown.h"
 
 namespace {
@@ -51,6 +52,7 @@ int PolledOpen(napi_env env, PolledFd* p, int fd) {
   }
   p->fd = fd;
   registry->insert(p);
+  RawFdUntrack(fd);
   return 0;
 }
 

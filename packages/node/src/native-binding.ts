@@ -37,6 +37,8 @@ export interface NativeBinding {
   readerClose(handle: ReaderHandle): void;
   /** close(2): 0 or -errno (fs.closeSync warns in a worker about fds it did not open). */
   closeFd(fd: number): number;
+  /** A net.Socket owns fd from now on: a worker's teardown leaves it to Node. */
+  releaseFd(fd: number): void;
   /** A close-on-exec duplicate of fd, or -errno. */
   dup(o: { fd: number }): number;
   protocolVersion: number;

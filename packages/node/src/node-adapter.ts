@@ -45,7 +45,10 @@ function openHost(options: HostOptions = {}): NativeHost {
 export const nodeAdapter: RuntimeAdapter = {
   openHost,
   reader: (fd) => new NativeReader(fd),
-  writer: (fd) => new SocketWriter(fd),
+  writer: (fd) => {
+    nativeBinding().binding.releaseFd(fd);
+    return new SocketWriter(fd);
+  },
   duplex: (fd) => {
     // The reader polls its own duplicate of the master and closes it at its
     // end of file (EIO, once the child and every holder of the slave are

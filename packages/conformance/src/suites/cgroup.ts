@@ -101,9 +101,13 @@ export function cgroupBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEn
     cit('kills a setsid() grandchild when the child is killed', async () => {
       const p = await nr.spawn(['sh', '-c', 'setsid sleep 100 & echo $!; exec sleep 100'], { cgroup: 'killed' });
       const pid = Number((new TextDecoder().decode((await p.read()) ?? new Uint8Array())).trim());
-      expect(procState(pid)).toMatch(/^[RS]$/);
+      // Alive: running, sleeping, or in a short uninterruptible wait (D, while
+      // setsid execs sleep); not a zombie, not gone. Checked after the kill,
+      // so that a failure here leaves nothing running in the cgroup.
+      const before = procState(pid);
       p.kill('SIGKILL');
       const exit = await p.wait();
+      expect(before).toMatch(/^[RSD]$/);
       expect(exit.signal).toBe('SIGKILL');
       expect(await allGone([pid])).toBe(true);
     });
@@ -140,14 +144,17 @@ export function cgroupBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEn
     cit('refuses a cgroup that is in use, and one that already exists on disk', async () => {
       const first = await nr.spawn(['sleep', '100'], { cgroup: 'taken' });
       const e = await caught(nr.run(['true'], { cgroup: 'taken' }));
+      // Alive (D: still paging sleep in), checked after the kill so that a
+      // failure leaves nothing in the cgroup.
+      const state = procState(first.pid);
+      first.kill('SIGKILL');
+      await first.wait();
+      expect(state).toMatch(/^[RSD]$/);
       expect(SpawnError.isInstance(e)).toBe(true);
       expect(e.code).toBe('EEXIST');
       expect(e.stage).toBe('cgroup');
       expect(e.field).toBe('cgroup');
       expect(e.message).toMatch(/already exists/);
-      expect(procState(first.pid)).toMatch(/^[RS]$/);
-      first.kill('SIGKILL');
-      await first.wait();
       // Made by someone else: never adopted, never removed.
       const v2 = mounts.find((m) => m.version === 2) ?? mounts[0]!;
       const own = `${v2.mountPoint}/${root}/preexisting`;

@@ -42,6 +42,8 @@ export function leakBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv
       // The shepherd has no child left over, and we have no zombie.
       expect(await waitFor(() => childrenOf(shepherd).length === 0, 5000)).toBe(true);
       expect(zombiesOf()).toEqual([]);
-    }, 300_000);
+      // 90-230 s on a shared 2-core machine, over 300 s under extra load: the
+      // bound is only there so that a hang ends.
+    }, 900_000);
   });
 }
