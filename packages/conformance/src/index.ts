@@ -2,14 +2,19 @@
 import type { NetRunnerApi } from '@netrunner/core';
 import { badInputBehaviour } from './suites/bad-input.js';
 import { cgroupBehaviour } from './suites/cgroup.js';
+import { abortBehaviour } from './suites/abort.js';
 import { daemonBehaviour } from './suites/daemon.js';
+import { groupLeftoverBehaviour } from './suites/group-leftovers.js';
 import { leakBehaviour } from './suites/leaks.js';
+import { lifecycleBehaviour } from './suites/lifecycle.js';
 import { outputBehaviour } from './suites/output.js';
 import { ptyBehaviour } from './suites/pty.js';
 import { readmeExamples } from './suites/readme.js';
 import { shepherdBehaviour } from './suites/shepherd.js';
 import { teardownBehaviour } from './suites/teardown.js';
 import { validationBehaviour } from './suites/validation.js';
+import { waitBehaviour } from './suites/wait.js';
+import { waitDelayBehaviour } from './suites/wait-delay.js';
 import type { ConformanceEnv, TestApi } from './test-api.js';
 
 export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
@@ -41,5 +46,10 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     daemonBehaviour(t, nr, env);
     cgroupBehaviour(t, nr, env);
     shepherdBehaviour(t, nr, env);
+    lifecycleBehaviour(t, nr, env);
+    waitDelayBehaviour(t, nr, env);
+    waitBehaviour(t, nr, env);
+    abortBehaviour(t, nr, env);
+    groupLeftoverBehaviour(t, nr, env);
   });
 }

@@ -1,13 +1,14 @@
 import { NetRunnerError, signalName, type ExitInfo, type Stats } from '@netrunner/types';
-import type { FdWriter, RuntimeAdapter, SpawnedChild } from './adapter.js';
+import type { FdWriter, NativeHost, RuntimeAdapter, SpawnedChild } from './adapter.js';
 import type { ExitRecord } from './decode-exit-record.js';
 import type { HostManager } from './host-manager.js';
+import type { TrackedChild } from './live-children.js';
 import { Notifier } from './notifier.js';
 import { OutputChannel } from './output-channel.js';
+import { OutputDeadline } from './output-deadline.js';
 import { readExitStatus } from './read-exit-record.js';
 
 const ESRCH = 3;
-const SIGKILL = 9;
 // VEOF (Ctrl-D), the terminal's default end-of-file character.
 const EOF_ONCE = new Uint8Array([4]);
 // Mid-line, the first VEOF only hands the pending line to the reader; the second is the end of file.
@@ -16,17 +17,30 @@ const EOF_TWICE = new Uint8Array([4, 4]);
 const LINE_START = new Set([10, 13, 4, 3]);
 
 /** How the status pipe ended: a record, or the shepherd's death. */
-export type ExitOutcome = { info: ExitInfo; record: ExitRecord } | { error: NetRunnerError };
+export type ExitOutcome = { info: Omit<ExitInfo, 'outputCut'>; record: ExitRecord } | { error: NetRunnerError };
+
+/** How a child is run, beyond its fds. */
+export interface ChildSetup {
+  pty: boolean;
+  /** The cgroup path as given in the spawn request, or null. */
+  cgroup: string | null;
+  /** See SpawnOptions.waitDelay. */
+  waitDelay: number;
+}
 
 /**
  * Everything about one running child that outlives user references: fds,
- * counters, the exit outcome. It never points back at the Process that wraps
- * it, so an abandoned Process can be garbage collected (and its child killed)
- * even while the event loop still reads the status pipe into this state.
+ * counters, the exit outcome. The host manager tracks it until release().
+ * It points back at the Process that wraps it only while an operation of
+ * that Process is pending (hold()), so a Process nobody can observe any more
+ * can be garbage collected (and its child killed) even while the event loop
+ * still reads the status pipe into this state.
  */
-export class ChildState {
+export class ChildState implements TrackedChild {
   readonly pid: number;
   readonly pty: boolean;
+  readonly cgroup: string | null;
+  readonly host: NativeHost;
   /** The PTY master (for resize), or -1. */
   readonly ptyFd: number;
   readonly changed = new Notifier();
@@ -34,6 +48,10 @@ export class ChildState {
   readonly stderr: OutputChannel;
   readonly exited: Promise<ExitOutcome>;
   outcome: ExitOutcome | null = null;
+  /** True once output still open `waitDelay` ms after the exit was cut. */
+  get outputCut(): boolean {
+    return this.#deadline.cut || this.stdout.cut || this.stderr.cut;
+  }
   bytesIn = 0;
   writeCount = 0;
   stdinClosed: boolean;
@@ -46,10 +64,18 @@ export class ChildState {
   #hosts: HostManager;
   #startedAt = performance.now();
   #endedAt: number | null = null;
+  #deadline: OutputDeadline;
+  /** The Process that wraps this state, while it has an operation pending. */
+  #owner: object | null = null;
+  #holds = 0;
+  #onRelease: Array<() => void> = [];
 
-  constructor(adapter: RuntimeAdapter, hosts: HostManager, child: SpawnedChild, pty: boolean) {
+  constructor(adapter: RuntimeAdapter, hosts: HostManager, host: NativeHost, child: SpawnedChild, setup: ChildSetup) {
+    const { pty } = setup;
     this.pid = child.pid;
     this.pty = pty;
+    this.cgroup = setup.cgroup;
+    this.host = host;
     this.ptyFd = pty ? child.stdoutFd : -1;
     this.#adapter = adapter;
     this.#hosts = hosts;
@@ -68,14 +94,40 @@ export class ChildState {
     this.stderr = new OutputChannel(child.stderrFd >= 0 ? adapter.reader(child.stderrFd) : null, this.changed);
     this.#stdin = stdin;
     this.stdinClosed = stdin === null && this.#stdinFd < 0;
+    this.#deadline = new OutputDeadline(this, setup.waitDelay);
+    hosts.children.add(this);
     this.exited = readExitStatus(adapter, child.statusFd).then((record) => {
       // No record: the shepherd died. The child died with it (PDEATHSIG),
-      // but what it started did not: their group outlives them, so kill it
-      // here. The group id cannot have been reused while a member lives.
-      if (record === null) adapter.killGroup(this.pid, SIGKILL);
+      // but what it and its siblings started did not.
+      if (record === null) hosts.shepherdDied(host);
       return this.#onExit(record);
     });
   }
+
+  /**
+   * Keep `owner` (the Process) reachable from this state until `op`
+   * settles: the event loop keeps this state alive while the child runs, so
+   * a pending wait(), read() or write() keeps the Process, and its child,
+   * from being collected. Resolves or rejects as `op` does.
+   */
+  hold<T>(owner: object, op: Promise<T>): Promise<T> {
+    this.#owner = owner;
+    this.#holds++;
+    const drop = (): void => {
+      if (--this.#holds === 0) this.#owner = null;
+    };
+    return op.then(
+      (value) => {
+        drop();
+        return value;
+      },
+      (e: unknown) => {
+        drop();
+        throw e;
+      },
+    );
+  }
+
 
   #onExit(record: ExitRecord | null): ExitOutcome {
     this.#endedAt = performance.now();
@@ -85,6 +137,7 @@ export class ChildState {
         : { record, info: { pid: this.pid, exitCode: record.exitStatus, signal: record.termSignal ? signalName(record.termSignal) : null } };
     // The child is gone: nobody will read its stdin any more.
     this.#closeStdinNow();
+    this.#deadline.start();
     this.changed.wake();
     return this.outcome;
   }
@@ -147,10 +200,15 @@ export class ChildState {
     if (fd >= 0) this.#adapter.closeFd(fd);
   }
 
-  /** Signal the child's process group: true if delivered, false if it is gone. */
+  /**
+   * Signal the child's process group: true if delivered, false if nothing
+   * of it is left. The shepherd is asked even after the child was reaped:
+   * its group may live on (grandchildren); only a dead shepherd's children
+   * are not (the host killed their groups when it died).
+   */
   signal(sig: number): boolean {
-    if (this.outcome !== null) return false;
-    const rc = this.#hosts.signal(this.pid, sig);
+    if (this.outcome !== null && 'error' in this.outcome) return false;
+    const rc = this.host.signal(this.pid, sig);
     if (rc === 0) return true;
     if (rc === -ESRCH) return false;
     throw new NetRunnerError(`Cannot signal process ${this.pid}: errno ${-rc}`, { pid: this.pid, code: 'ESIGNAL' });
@@ -160,15 +218,27 @@ export class ChildState {
   resize(rows: number, cols: number): void {
     if (this.ptyFd < 0) throw new NetRunnerError('resize() needs a process spawned with `pty`', { code: 'ENOTTY', pid: this.pid });
     if (this.stdout.eof) return;
-    const rc = this.#hosts.host.ptyResize(this.ptyFd, rows, cols);
+    const rc = this.host.ptyResize(this.ptyFd, rows, cols);
     if (rc < 0) throw new NetRunnerError(`Cannot resize the terminal: errno ${-rc}`, { code: 'ERESIZE', pid: this.pid });
   }
 
-  /** Resolves when the exit is known and every consumer of stdout/stderr has drained what it is reading. */
+  /**
+   * Resolves when the exit is known and every consumer of stdout/stderr has
+   * drained what it is reading, except iterators suspended at a yield now
+   * (their loop body runs: it may be the caller, so waiting would deadlock).
+   */
   async drained(): Promise<ExitOutcome> {
+    const idleOut = this.stdout.idleIterations();
+    const idleErr = this.stderr.idleIterations();
     const outcome = await this.exited;
-    while (!(this.stdout.settled && this.stderr.settled)) await this.changed.next();
+    while (!(this.stdout.settled(idleOut) && this.stderr.settled(idleErr))) await this.changed.next();
     return outcome;
+  }
+
+  /** The exit as reported to the user, or the error of a dead shepherd. */
+  exitInfo(outcome: ExitOutcome): ExitInfo {
+    if ('error' in outcome) throw outcome.error;
+    return { ...outcome.info, outputCut: this.outputCut };
   }
 
   /** A snapshot of the stats. */
@@ -192,10 +262,20 @@ export class ChildState {
     };
   }
 
-  /** Close every fd this child still holds. */
+  /** Run `fn` at release(). */
+  onRelease(fn: () => void): void {
+    this.#onRelease.push(fn);
+  }
+
+  /** Close every fd this child still holds and stop tracking it. Idempotent. */
   release(): void {
     this.#closeStdinNow();
     this.stdout.release();
     this.stderr.release();
+    this.#deadline.clear();
+    this.#hosts.children.delete(this);
+    const callbacks = this.#onRelease;
+    this.#onRelease = [];
+    for (const fn of callbacks) fn();
   }
 }

@@ -5,7 +5,7 @@ const SIGKILL = 9;
 // A Process collected while its child still runs: kill the group, close the fds.
 const registry = new FinalizationRegistry<ChildState>((state) => {
   try {
-    if (state.outcome === null) state.signal(SIGKILL);
+    state.signal(SIGKILL); // the child, or what is left of its group
   } catch {
     // the host is gone; the shepherd has already torn the child down
   } finally {

@@ -1,17 +1,24 @@
 import type { HostOptions, NativeHost, RuntimeAdapter, SpawnReply } from './adapter.js';
+import { LiveChildren } from './live-children.js';
 
 const SIGKILL = 9;
 const EPIPE = 32;
 const ECONNRESET = 104;
 const ENOTCONN = 107;
+// How a call on a shepherd that is gone fails.
+const HANG_UPS = [EPIPE, ECONNRESET, ENOTCONN];
 
 /**
  * The one shepherd of this realm: opened on first use, closed by the exit
  * hook (SIGKILL to every group, then hang up and reap), reopened if it died.
  */
 export class HostManager {
+  /** Every child spawned and not yet let go of. */
+  readonly children = new LiveChildren();
   #adapter: RuntimeAdapter;
   #host: NativeHost | null = null;
+  /** Shepherds whose death was handled. */
+  #dead = new WeakSet<NativeHost>();
   #hooked = false;
   #options: HostOptions = {};
 
@@ -48,20 +55,41 @@ export class HostManager {
   /** Spawn; if the shepherd has gone away, start a new one and retry once. */
   spawn(request: Uint8Array): SpawnReply {
     const reply = this.host.spawn(request);
-    if ('errno' in reply && reply.stage === 0 && [EPIPE, ECONNRESET, ENOTCONN].includes(reply.errno)) {
-      this.#drop();
+    if ('errno' in reply && reply.stage === 0 && HANG_UPS.includes(reply.errno)) {
+      this.shepherdDied(this.host);
       return this.host.spawn(request);
     }
     return reply;
   }
 
-  /** Signal a child's group: 0 or -errno; -ESRCH when no host is open. */
-  signal(pid: number, sig: number): number {
-    return this.#host === null ? -3 : this.#host.signal(pid, sig);
+  /**
+   * `host` died (a status pipe ended without a record, or it hung up). Its
+   * children died with it (PDEATHSIG), but not what they started: kill the
+   * group of every child it spawned that is still tracked (exited or not),
+   * have a fresh shepherd reclaim (kill and remove) their cgroups, and reap
+   * the dead one now. Idempotent.
+   */
+  shepherdDied(host: NativeHost): void {
+    if (this.#dead.has(host)) return;
+    this.#dead.add(host);
+    if (this.#host === host) this.#host = null;
+    const orphans = this.children.of(host);
+    for (const child of orphans) this.#adapter.killGroup(child.pid, SIGKILL);
+    try {
+      host.close();
+    } catch {
+      // already gone
+    }
+    const cgroups = new Set(orphans.map((c) => c.cgroup).filter((p) => p !== null));
+    if (cgroups.size === 0) return;
+    const fresh = this.host;
+    for (const path of cgroups) fresh.reclaimCgroup?.(path);
   }
 
   /** Kill every child and close the shepherd, synchronously. */
   shutdown(): void {
+    const open = this.#host;
+    if (open !== null && this.#diedUnnoticed(open)) this.shepherdDied(open);
     const host = this.#host;
     this.#host = null;
     if (host === null) return;
@@ -72,13 +100,16 @@ export class HostManager {
     }
   }
 
-  #drop(): void {
-    const host = this.#host;
-    this.#host = null;
-    try {
-      host?.close();
-    } catch {
-      // already gone
+  /**
+   * Whether `host`'s shepherd died while none of its children ran (no status
+   * pipe was left to tell): the groups it left behind (children that exited,
+   * their background jobs did not) are then ours to kill. Asks the shepherd
+   * to SIGKILL each tracked group, which is due anyway at shutdown.
+   */
+  #diedUnnoticed(host: NativeHost): boolean {
+    for (const child of this.children.of(host)) {
+      if (HANG_UPS.includes(-host.signal(child.pid, SIGKILL))) return true;
     }
+    return false;
   }
 }

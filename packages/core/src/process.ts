@@ -6,22 +6,27 @@ import { terminate } from './terminate.js';
 
 const utf8 = new TextEncoder();
 
-async function* iterate(owner: Process, channel: OutputChannel): AsyncGenerator<Uint8Array, void, undefined> {
-  channel.iterating++;
+type Hold = <T>(op: Promise<T>) => Promise<T>;
+
+// `hold` is the Process's: a live iterator keeps its Process (and child) alive.
+async function* iterate(hold: Hold, channel: OutputChannel): AsyncGenerator<Uint8Array, void, undefined> {
+  const it = channel.startIteration();
   try {
     for (;;) {
-      const chunk = await channel.read();
-      if (chunk === null || !owner) return;
+      const chunk = await hold(channel.read(it));
+      if (chunk === null) return;
       yield chunk;
     }
   } finally {
-    channel.endIteration();
+    channel.endIteration(it);
   }
 }
 
 /**
  * A running child, from `spawn()`. Its process group is killed if the
- * Process is garbage collected before it is waited for or disposed.
+ * Process is garbage collected while nothing can observe it any more: no
+ * reference, no pending wait(), read(), write() or closeStdin(), no live
+ * iterator. A running child keeps the event loop alive, as with child_process.
  *
  * @example
  * await using p = await spawn(['cat']);
@@ -29,12 +34,14 @@ async function* iterate(owner: Process, channel: OutputChannel): AsyncGenerator<
  * await p.closeStdin();
  * await p.read();  // Uint8Array "hello world"
  * await p.read();  // null (EOF)
- * await p.wait();  // { pid, exitCode: 0, signal: null }
+ * await p.wait();  // { pid, exitCode: 0, signal: null, outputCut: false }
  */
 export class Process implements AsyncDisposable {
   readonly #state: ChildState;
   readonly #killTimeout: number;
-  #exit: Promise<ExitInfo> | undefined;
+  /** The exit as first reported; later wait() calls give the same object. */
+  #exit: ExitInfo | undefined;
+  readonly #hold: Hold = (op) => this.#state.hold(this, op);
 
   /** @internal Use spawn(). */
   constructor(state: ChildState, killTimeout: number) {
@@ -55,22 +62,22 @@ export class Process implements AsyncDisposable {
 
   /** The next stdout chunk (whatever the OS delivered), or null at EOF. */
   read(): Promise<Uint8Array | null> {
-    return this.#state.stdout.read();
+    return this.#hold(this.#state.stdout.read());
   }
 
   /** The next stderr chunk, or null at EOF (always null unless stderr is 'consume'). */
   readStderr(): Promise<Uint8Array | null> {
-    return this.#state.stderr.read();
+    return this.#hold(this.#state.stderr.read());
   }
 
   /** Stdout as an async iterable (shares position with read()). */
   get stdout(): AsyncIterable<Uint8Array> {
-    return iterate(this, this.#state.stdout);
+    return iterate(this.#hold, this.#state.stdout);
   }
 
   /** Stderr as an async iterable (shares position with readStderr()). */
   get stderr(): AsyncIterable<Uint8Array> {
-    return iterate(this, this.#state.stderr);
+    return iterate(this.#hold, this.#state.stderr);
   }
 
   /** Write to stdin (strings as UTF-8); resolves when the bytes are in the pipe. */
@@ -79,7 +86,7 @@ export class Process implements AsyncDisposable {
       throw new ValidationError('data', 'a string or a Uint8Array', data);
     }
     const bytes = typeof data === 'string' ? utf8.encode(data) : data;
-    if (bytes.length > 0) await this.#state.write(bytes);
+    if (bytes.length > 0) await this.#hold(this.#state.write(bytes));
   }
 
   /**
@@ -91,7 +98,7 @@ export class Process implements AsyncDisposable {
    * readable and resize() keeps working.
    */
   closeStdin(): Promise<void> {
-    return this.#state.closeStdin();
+    return this.#hold(this.#state.closeStdin());
   }
 
   /**
@@ -103,17 +110,20 @@ export class Process implements AsyncDisposable {
   }
 
   /**
-   * The exit, reported once (every call gets the same promise). Resolves after
-   * the child is reaped and whoever is reading stdout/stderr (a pending read,
-   * or an unfinished `for await` over `stdout`/`stderr`) has reached EOF;
-   * bytes nobody was reading stay readable afterwards.
+   * The exit, reported once (every call resolves with the same object).
+   * Resolves after the child is reaped and whoever is reading stdout/stderr
+   * when wait() is called has reached EOF: a pending read(), or a `for await`
+   * over `stdout`/`stderr` that is waiting for its next chunk. A `for await`
+   * whose loop body is running when wait() is called (it may be the caller:
+   * `for await (const c of p.stdout) await p.wait()`) is not waited for.
+   * Bytes nobody was reading stay readable afterwards. Output a grandchild
+   * keeps open is waited for at most `waitDelay` after the exit, then cut
+   * (`outputCut: true`). Rejects with code 'ESHEPHERD' if the shepherd died.
    */
   wait(): Promise<ExitInfo> {
-    this.#exit ??= this.#state.drained().then((outcome) => {
-      if ('error' in outcome) throw outcome.error;
-      return outcome.info;
-    });
-    return this.#exit;
+    return this.#hold(
+      this.#state.drained().then((outcome) => (this.#exit ??= this.#state.exitInfo(outcome))),
+    );
   }
 
   /** I/O counters and, once exited, exit status and rusage. */
@@ -129,15 +139,13 @@ export class Process implements AsyncDisposable {
     this.#state.resize(rows, cols);
   }
 
-  /** SIGTERM, then SIGKILL after `killTimeout`; resolves with the exit. */
-  async stop(): Promise<ExitInfo> {
-    await terminate(this.#state, this.#killTimeout);
-    const outcome = await this.#state.exited;
-    if ('error' in outcome) throw outcome.error;
-    return outcome.info;
+  /** SIGTERM, then SIGKILL after `killTimeout`, then SIGKILL to what is left of the group; resolves with the exit. */
+  stop(): Promise<ExitInfo> {
+    const state = this.#state;
+    return this.#hold(terminate(state, this.#killTimeout).then(() => state.exited).then((o) => state.exitInfo(o)));
   }
 
-  /** Stop the child if it still runs (SIGTERM, killTimeout, SIGKILL), then close every fd. */
+  /** Stop the child if it still runs (SIGTERM, killTimeout, SIGKILL) and what is left of its group, then close every fd. */
   async [Symbol.asyncDispose](): Promise<void> {
     try {
       await this.stop().catch((e: unknown) => {

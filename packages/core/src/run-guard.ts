@@ -1,13 +1,16 @@
 import type { ChildState } from './child-state.js';
 import { terminate } from './terminate.js';
 
+const SIGKILL = 9;
+
 /** Why a run was cut short. */
 export type StopReason = 'timeout' | 'abort' | 'maxOutput' | 'input' | 'consumer';
 
 /**
  * Watches a timeout and an AbortSignal for one run; the first reason to stop
  * wins: the group is terminated (SIGTERM, killTimeout, SIGKILL), then every fd
- * is released so pending reads end.
+ * is released so pending reads end. A run that ends without a reason ends in
+ * finish(), which kills what is left of the group.
  */
 export class RunGuard {
   reason: StopReason | null = null;
@@ -22,7 +25,11 @@ export class RunGuard {
   constructor(state: ChildState, opts: { timeout: number; signal: AbortSignal | undefined; killTimeout: number }) {
     this.#state = state;
     this.#killTimeout = opts.killTimeout;
-    if (opts.timeout > 0) this.#timer = setTimeout(() => this.stop('timeout'), opts.timeout);
+    if (opts.timeout > 0) {
+      this.#timer = setTimeout(() => this.stop('timeout'), opts.timeout);
+      // The timeout bounds the child's run; once it has exited, waitDelay bounds its output.
+      void state.exited.then(() => clearTimeout(this.#timer));
+    }
     this.#signal = opts.signal;
     if (opts.signal?.aborted) this.stop('abort', opts.signal.reason);
     else opts.signal?.addEventListener('abort', this.#onAbort, { once: true });
@@ -37,6 +44,16 @@ export class RunGuard {
     this.stopped = terminate(state, this.#killTimeout)
       .catch(() => undefined)
       .then(() => state.release());
+  }
+
+  /** The run ended normally: SIGKILL what is left of the group (grandchildren), unless stop() did. */
+  finish(): void {
+    if (this.reason !== null) return;
+    try {
+      this.#state.signal(SIGKILL);
+    } catch {
+      // the shepherd is unreachable: it has torn the group down with it
+    }
   }
 
   /** Remove the timer and the abort listener. */

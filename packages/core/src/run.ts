@@ -21,6 +21,7 @@ export async function run(ctx: Context, argv: readonly string[], options?: RunOp
   try {
     await Promise.all([out.drain(state.stdout), err.drain(state.stderr)]);
     outcome = await state.exited;
+    guard.finish();
     await guard.stopped;
   } finally {
     guard.dispose();
@@ -36,6 +37,7 @@ export async function run(ctx: Context, argv: readonly string[], options?: RunOp
     stderr: details.stderr!,
     exitCode: outcome.info.exitCode,
     signal: outcome.info.signal,
+    outputCut: state.outputCut,
     pid: state.pid,
     stats: details.stats!,
   };

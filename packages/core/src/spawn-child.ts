@@ -1,4 +1,4 @@
-import { SpawnError, errnoName, type NormalizedSpawnOptions, type SpawnStage } from '@netrunner/types';
+import { AbortError, SpawnError, errnoName, type NormalizedSpawnOptions, type SpawnStage } from '@netrunner/types';
 import { ChildState } from './child-state.js';
 import type { Context } from './context.js';
 import { encodeSpawnRequest, NR_ENV_REPLACE } from './encode-spawn-request.js';
@@ -8,8 +8,9 @@ const STDERR_MODE = { consume: 0, redirect: 1, disabled: 2 } as const;
 
 const ENOENT = 2;
 
-/** Encode the request, ask the shepherd, and wrap the child; throws SpawnError. */
+/** Encode the request, ask the shepherd, and wrap the child; throws SpawnError, or AbortError if `signal` is already aborted. */
 export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
+  if (opts.signal?.aborted) throw new AbortError({ cause: opts.signal.reason });
   // cgroups are a Linux feature; elsewhere say so before asking the shepherd.
   const platform = (globalThis as { process?: { platform?: string } }).process?.platform;
   if (opts.cgroup !== null && platform !== undefined && platform !== 'linux') {
@@ -37,5 +38,9 @@ export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions): ChildSta
   if ('errno' in reply) {
     throw new SpawnError(opts.argv, reply.errno, errnoName(reply.errno), STAGES[reply.stage] ?? 'host');
   }
-  return new ChildState(ctx.adapter, ctx.hosts, reply, opts.pty !== null);
+  return new ChildState(ctx.adapter, ctx.hosts, ctx.hosts.host, reply, {
+    pty: opts.pty !== null,
+    cgroup: opts.cgroup?.path ?? null,
+    waitDelay: opts.waitDelay,
+  });
 }

@@ -27,6 +27,7 @@ export async function* stream(
     }
     await draining;
     const outcome = await state.exited;
+    guard.finish();
     await guard.stopped;
     const details = { stderr: stderr.text(), stats: state.stats(), pid: state.pid };
     const stopError = buildStopError(guard, details, opts);

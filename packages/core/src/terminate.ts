@@ -4,20 +4,23 @@ const SIGTERM = 15;
 const SIGKILL = 9;
 
 /**
- * Stop a child's process group: SIGTERM, then SIGKILL if it is still running
- * after `killTimeout` ms (at once when 0). Resolves once it has been reaped.
+ * Stop a child's process group: SIGTERM, then SIGKILL if the child is still
+ * running after `killTimeout` ms (at once when 0). Once the child is reaped,
+ * what is left of its group (grandchildren) is SIGKILLed: it has had its
+ * SIGTERM, or the child had already exited. Resolves once the child is reaped.
  */
 export async function terminate(state: ChildState, killTimeout: number): Promise<void> {
-  if (state.outcome !== null) return;
-  if (killTimeout > 0 && state.signal(SIGTERM)) {
+  if (state.outcome === null && killTimeout > 0 && state.signal(SIGTERM)) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const expired = new Promise<boolean>((resolve) => {
       timer = setTimeout(resolve, killTimeout, true);
     });
-    const late = await Promise.race([state.exited.then(() => false), expired]);
+    await Promise.race([state.exited.then(() => false), expired]);
     clearTimeout(timer);
-    if (!late) return;
+  }
+  if (state.outcome === null) {
+    state.signal(SIGKILL);
+    await state.exited;
   }
   state.signal(SIGKILL);
-  await state.exited;
 }

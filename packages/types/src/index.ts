@@ -32,6 +32,7 @@ export { normalizeCgroupPath, MAX_CGROUP_PATH, type NormalizedCgroup } from './v
 export {
   normalizeSpawnOptions,
   DEFAULT_KILL_TIMEOUT,
+  DEFAULT_WAIT_DELAY,
   type NormalizedSpawnOptions,
 } from './validate/normalize-spawn-options.js';
 export {

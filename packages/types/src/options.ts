@@ -66,16 +66,26 @@ export interface SpawnOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Start from the host's environment at call time (default true), else from nothing. */
   extendEnv?: boolean;
+  /**
+   * Milliseconds to wait, once the child has exited, for its stdout and
+   * stderr to end (a grandchild may still hold them open). Then what is left
+   * of its process group is SIGKILLed, reads that still find nothing are
+   * ended, and the result says `outputCut: true`. Default 2000; 0 cuts at once.
+   */
+  waitDelay?: number;
+  /**
+   * Stops the process group when aborted (SIGTERM, killTimeout, SIGKILL). An
+   * already aborted signal rejects with AbortError before anything is spawned.
+   */
+  signal?: AbortSignal;
 }
 
 /** Options of `stream()`. */
 export interface StreamOptions extends SpawnOptions {
   /** Data for stdin; stdin is closed after it (or at once without it). */
   input?: InputSource;
-  /** Milliseconds before the process group is stopped; 0 or absent = none. */
+  /** Milliseconds the child may run before its process group is stopped; 0 or absent = none. */
   timeout?: number;
-  /** Stops the process group when aborted. */
-  signal?: AbortSignal;
   /** Finish normally on a non-zero exit instead of rejecting with NonZeroExitError. */
   allowNonZeroExit?: boolean;
 }

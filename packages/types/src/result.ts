@@ -39,6 +39,8 @@ export interface ExitInfo {
   exitCode: number;
   /** The name of the signal that killed it, or null. */
   signal: string | null;
+  /** True when its output was still open `waitDelay` ms after it exited and was cut (see SpawnOptions.waitDelay). */
+  outputCut: boolean;
 }
 
 /** The outcome of `run()`: output, exit code and stats. */
@@ -48,6 +50,8 @@ export interface RunResult<T extends string | Uint8Array = string> {
   stderr: T;
   exitCode: number;
   signal: string | null;
+  /** True when the output was still open `waitDelay` ms after the child exited and was cut. */
+  outputCut: boolean;
   pid: number;
   stats: Stats;
 }

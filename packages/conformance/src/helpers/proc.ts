@@ -65,3 +65,12 @@ export async function waitFor(check: () => boolean, timeout = 10_000, interval =
 export function allGone(pids: number[], timeout = 10_000): Promise<boolean> {
   return waitFor(() => pids.every((p) => procState(p) === 'gone'), timeout);
 }
+
+/** SIGKILL a leftover by pid, if it is still there (a test's own cleanup). */
+export function killLeftover(pid: number): void {
+  try {
+    if (pid > 0) process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}

@@ -107,7 +107,7 @@ export function readmeExamples(t: TestApi, nr: NetRunnerApi, _env: ConformanceEn
     it('kill() sends SIGTERM: exit 143', async () => {
       const p = await nr.spawn(['sleep', '100']);
       expect(p.kill('SIGTERM')).toBe(true);
-      expect(await p.wait()).toEqual({ pid: p.pid, exitCode: 143, signal: 'SIGTERM' });
+      expect(await p.wait()).toEqual({ pid: p.pid, exitCode: 143, signal: 'SIGTERM', outputCut: false });
     });
     it('kills the whole process group: sh and both sleeps', async () => {
       const p = await nr.spawn(['sh', '-c', 'sleep 100 & sleep 100 & wait']);

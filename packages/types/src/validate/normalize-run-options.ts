@@ -1,7 +1,5 @@
-import { ValidationError } from '../errors/validation-error.js';
 import type { Encoding, InputSource } from '../options.js';
 import { boolean, milliseconds, nonNegativeInteger, oneOf, readField } from './checks.js';
-import { isAbortSignal } from './is-abort-signal.js';
 import { normalizeSpawnOptions, type NormalizedSpawnOptions } from './normalize-spawn-options.js';
 import { validateInput } from './validate-input.js';
 
@@ -12,7 +10,6 @@ export const DEFAULT_MAX_OUTPUT_SIZE = 64 * 1024 * 1024;
 export interface NormalizedRunOptions extends NormalizedSpawnOptions {
   input: InputSource | undefined;
   timeout: number;
-  signal: AbortSignal | undefined;
   maxOutputSize: number;
   encoding: Encoding;
   allowNonZeroExit: boolean;
@@ -29,8 +26,6 @@ export function normalizeRunOptions(argv: unknown, options: unknown = {}): Norma
   const o = (options ?? {}) as Record<string, unknown>;
   const read = (key: string): unknown => readField(o, key, key);
   const input = validateInput(read('input'));
-  const signal = read('signal');
-  if (signal !== undefined && !isAbortSignal(signal)) throw new ValidationError('signal', 'an AbortSignal', signal);
   const timeout = read('timeout');
   const maxOutputSize = read('maxOutputSize');
   const encoding = read('encoding');
@@ -40,7 +35,6 @@ export function normalizeRunOptions(argv: unknown, options: unknown = {}): Norma
     input,
     // A timer holds at most 2^31-1 ms; a longer one would fire at once.
     timeout: timeout === undefined ? 0 : milliseconds(timeout, 'timeout'),
-    signal: signal as AbortSignal | undefined,
     maxOutputSize: maxOutputSize === undefined ? DEFAULT_MAX_OUTPUT_SIZE : nonNegativeInteger(maxOutputSize, 'maxOutputSize'),
     encoding: encoding === undefined ? 'utf8' : oneOf(encoding, 'encoding', ['utf8', 'buffer'] as const),
     allowNonZeroExit: allowNonZeroExit === undefined ? false : boolean(allowNonZeroExit, 'allowNonZeroExit'),

@@ -1,11 +1,15 @@
+import { ValidationError } from '../errors/validation-error.js';
 import type { StderrMode } from '../options.js';
 import { boolean, cleanString, integerIn, milliseconds, oneOf, plainObject, readField } from './checks.js';
+import { isAbortSignal } from './is-abort-signal.js';
 import { normalizeCgroup, type NormalizedCgroup } from './normalize-cgroup.js';
 import { normalizeEnv } from './normalize-env.js';
 import { validateArgv } from './validate-argv.js';
 
 /** Default milliseconds between SIGTERM and SIGKILL. */
 export const DEFAULT_KILL_TIMEOUT = 5000;
+/** Default milliseconds a child's output may stay open after it exited (see SpawnOptions.waitDelay). */
+export const DEFAULT_WAIT_DELAY = 2000;
 
 /** Spawn options after validation, with every default filled in. */
 export interface NormalizedSpawnOptions {
@@ -17,6 +21,8 @@ export interface NormalizedSpawnOptions {
   cwd: string | null;
   env: Record<string, string | undefined>;
   extendEnv: boolean;
+  waitDelay: number;
+  signal: AbortSignal | undefined;
 }
 
 function pty(value: unknown): { rows: number; cols: number } | null {
@@ -49,6 +55,9 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}): Nor
   const cwd = read('cwd');
   const env = read('env');
   const extendEnv = read('extendEnv');
+  const waitDelay = read('waitDelay');
+  const signal = read('signal');
+  if (signal !== undefined && !isAbortSignal(signal)) throw new ValidationError('signal', 'an AbortSignal', signal);
   return {
     argv: args,
     stderr: stderr === undefined ? 'consume' : oneOf(stderr, 'stderr', ['consume', 'redirect', 'disabled'] as const),
@@ -59,5 +68,7 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}): Nor
     cwd: cwd === undefined ? null : cleanString(cwd, 'cwd', true),
     env: env === undefined ? {} : normalizeEnv(env),
     extendEnv: extendEnv === undefined ? true : boolean(extendEnv, 'extendEnv'),
+    waitDelay: waitDelay === undefined ? DEFAULT_WAIT_DELAY : milliseconds(waitDelay, 'waitDelay'),
+    signal: signal as AbortSignal | undefined,
   };
 }
