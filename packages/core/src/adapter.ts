@@ -52,12 +52,6 @@ export interface NativeHost {
   shepherdExited(): boolean;
   /** Hang up on the shepherd (it tears every child down) and reap it. */
   close(): void;
-  /**
-   * Kill everything in a cgroup a dead shepherd left behind and remove it
-   * (`path` as given in the spawn request): 0 or a negative errno. Optional
-   * until every binding has it.
-   */
-  reclaimCgroup?(path: string): number;
 }
 
 /**

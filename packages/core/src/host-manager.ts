@@ -83,7 +83,7 @@ export class HostManager {
     const cgroups = new Set(orphans.map((c) => c.cgroup).filter((p) => p !== null));
     if (cgroups.size === 0) return;
     const fresh = this.host;
-    for (const path of cgroups) fresh.reclaimCgroup?.(path);
+    for (const path of cgroups) fresh.reclaimCgroup(path);
   }
 
   /** Kill every child and close the shepherd, synchronously. */

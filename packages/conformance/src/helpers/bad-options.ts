@@ -13,7 +13,7 @@ export interface BadInputCase {
 }
 
 /** Options only run() and stream() read; spawn() ignores them. */
-const RUN_ONLY = new Set(['input', 'timeout', 'signal', 'maxOutputSize', 'encoding', 'allowNonZeroExit']);
+const RUN_ONLY = new Set(['input', 'timeout', 'maxOutputSize', 'encoding', 'allowNonZeroExit']);
 
 const boom = (): never => {
   throw new Error('getter boom');
@@ -93,6 +93,7 @@ const BAD: Record<string, fc.Arbitrary<unknown>> = {
     badSize.map((cols) => ({ rows: 10, cols })),
   ),
   killTimeout: badMs,
+  waitDelay: badMs,
   cgroup: fc.oneof(
     fc.constantFrom<unknown>(null, 0, true, [], Symbol('c'), 10n, () => 0, {}, ''),
     fc.constantFrom('/abs', '..', 'a/../b', 'a b', 'a//b', 'a/', '.', 'x'.repeat(256)),
@@ -142,6 +143,7 @@ const GOOD: Record<string, fc.Arbitrary<unknown>> = {
   stderr: fc.constantFrom('consume', 'redirect', 'disabled'),
   pty: fc.constantFrom<unknown>(false, true, { rows: 10, cols: 20 }),
   killTimeout: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+  waitDelay: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   cwd: fc.constantFrom('/', '/tmp'),
   env: noNul.map((v) => ({ NR_PROP: v })),
   extendEnv: fc.constant(true),
