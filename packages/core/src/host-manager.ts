@@ -7,6 +7,9 @@ const ECONNRESET = 104;
 const ENOTCONN = 107;
 // How a call on a shepherd that is gone fails.
 const HANG_UPS = [EPIPE, ECONNRESET, ENOTCONN];
+// How often an open shepherd is checked for a death no status pipe reported
+// (no child was running): waitpid(WNOHANG), one syscall.
+const WATCH_MS = 500;
 
 /**
  * The one shepherd of this realm: opened on first use, closed by the exit
@@ -21,6 +24,7 @@ export class HostManager {
   #dead = new WeakSet<NativeHost>();
   #hooked = false;
   #options: HostOptions = {};
+  #watch: ReturnType<typeof setInterval> | undefined;
 
   constructor(adapter: RuntimeAdapter) {
     this.#adapter = adapter;
@@ -30,12 +34,28 @@ export class HostManager {
   get host(): NativeHost {
     if (this.#host === null) {
       this.#host = this.#adapter.openHost(this.#options);
+      this.#watchShepherd(this.#host);
       if (!this.#hooked) {
         this.#hooked = true;
         this.#adapter.onProcessExit(() => this.shutdown());
       }
     }
     return this.#host;
+  }
+
+  /**
+   * Notice `host`'s death while no status pipe would tell (every child has
+   * exited, maybe leaving background jobs in its group): reap the shepherd,
+   * kill those groups. The timer does not keep the process alive.
+   */
+  #watchShepherd(host: NativeHost): void {
+    clearInterval(this.#watch);
+    const timer = setInterval(() => {
+      if (this.#host !== host) clearInterval(timer);
+      else if (host.shepherdExited()) this.shepherdDied(host);
+    }, WATCH_MS);
+    (timer as { unref?: () => void }).unref?.();
+    this.#watch = timer;
   }
 
   /** Whether a shepherd is open now. */
@@ -92,6 +112,7 @@ export class HostManager {
     if (open !== null && this.#diedUnnoticed(open)) this.shepherdDied(open);
     const host = this.#host;
     this.#host = null;
+    clearInterval(this.#watch);
     if (host === null) return;
     try {
       host.killAll(SIGKILL);
