@@ -17,6 +17,8 @@ export interface Matchers {
 export interface TestApi {
   describe(name: string, fn: () => void): void;
   it(name: string, fn: () => unknown, timeout?: number): void;
+  /** A real skip, counted as skipped by the summary (vitest's and bun's `it.skip`). */
+  skip(name: string, fn: () => unknown): void;
   expect(actual: unknown): Matchers;
   beforeAll(fn: () => unknown, timeout?: number): void;
   afterAll(fn: () => unknown, timeout?: number): void;

@@ -1,21 +1,36 @@
 import { NonZeroExitError, normalizeRunOptions, type StreamOptions } from '@netrunner/types';
 import { buildStopError } from './build-error.js';
+import type { ChildState } from './child-state.js';
 import type { Context } from './context.js';
 import { feedInput } from './feed-input.js';
 import { RunGuard } from './run-guard.js';
 import { spawnChild } from './spawn-child.js';
 import { StderrTail } from './stderr-tail.js';
+import { watchStream, type StreamSlot } from './stream-finalizer.js';
 
 const STDERR_TAIL = 64 * 1024;
 
-/** stream() for one realm's context; see NetRunnerApi.stream. */
-export async function* stream(
+/**
+ * stream() for one realm's context; see NetRunnerApi.stream. A generator
+ * dropped mid-iteration (advanced by hand, never return()ed) has its group
+ * killed when it is collected, like a Process.
+ */
+export function stream(ctx: Context, argv: readonly string[], options?: StreamOptions): AsyncGenerator<Uint8Array, void, undefined> {
+  const slot: StreamSlot = { state: null };
+  const chunks = streamChild(ctx, argv, options, slot);
+  watchStream(chunks, slot);
+  return chunks;
+}
+
+async function* streamChild(
   ctx: Context,
   argv: readonly string[],
-  options?: StreamOptions,
+  options: StreamOptions | undefined,
+  slot: StreamSlot,
 ): AsyncGenerator<Uint8Array, void, undefined> {
   const opts = normalizeRunOptions(argv, options);
   const state = spawnChild(ctx, opts);
+  slot.state = state;
   const guard = new RunGuard(state, opts);
   const stderr = new StderrTail(STDERR_TAIL);
   const draining = stderr.drain(state.stderr);
@@ -41,5 +56,6 @@ export async function* stream(
     if (!finished) guard.stop('consumer');
     await guard.stopped;
     state.release();
+    slot.state = null;
   }
 }

@@ -8,7 +8,7 @@ import { fdCount, waitFor, zombiesOf } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 /** What the bug reports showed instead of words: engine messages and bare errno numbers. */
-const NOT_WORDS = /DataView|outside the bounds|Cannot read propert|is not a function|is not iterable|is not an object|\bE\d+\b/;
+const NOT_WORDS = /Invalid DataView|outside the bounds|Cannot read propert|is not a function|is not iterable|is not an object|\bE\d+\b/;
 /** "Cannot spawn `x`: ENOENT (no such file or directory) at stage resolve, looking up ..." */
 const SPAWN_WORDS = /^Cannot spawn `[^`]*`: E[A-Z0-9]+ \((?!unknown error)[a-z][^)]*\) at stage [a-z]+, [a-z]/;
 /** The request size the shepherd accepts (NR_MAX_FRAME), and its fixed part for ['true', s] with no env. */

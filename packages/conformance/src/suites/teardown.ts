@@ -1,7 +1,7 @@
 import type { NetRunnerApi } from '@netrunner/core';
 import { AbortError } from '@netrunner/types';
 import { caught, text } from '../helpers/bytes.js';
-import { allGone, childrenOf, procState, waitFor, zombiesOf } from '../helpers/proc.js';
+import { allGone, childrenOf, killLeftover, procState, waitFor, zombiesOf } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 const GROUP = 'sleep 100 & echo $!; sleep 100 & echo $!; echo $$; wait';
@@ -83,6 +83,21 @@ export function teardownBehaviour(t: TestApi, nr: NetRunnerApi, env: Conformance
       }, 15_000, 100);
       expect(gone).toBe(true);
     });
+    it('kills the group of a stream() generator dropped mid-iteration (advanced by hand, never returned)', async () => {
+      async function abandon(): Promise<number[]> {
+        const chunks = nr.stream(['sh', '-c', 'sleep 100 & echo $! $$; wait']);
+        const first = await chunks[Symbol.asyncIterator]().next();
+        return text(first.value as Uint8Array).trim().split(' ').map(Number);
+      }
+      const pids = await abandon();
+      expect(pids.map(procState).every((s) => /^[RS]$/.test(s))).toBe(true);
+      const gone = await waitFor(() => {
+        void env.gc();
+        return pids.every((pid) => procState(pid) === 'gone');
+      }, 15_000, 100);
+      for (const pid of pids) killLeftover(pid);
+      expect(gone).toBe(true);
+    }, 30_000);
   });
 
   describe('the child dies first', () => {
