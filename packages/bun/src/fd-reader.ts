@@ -7,6 +7,12 @@ interface StreamReader {
   cancel(): Promise<void>;
 }
 
+/** Whether `e` says the process (or the system) ran out of fds. */
+function isFdExhaustion(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'EMFILE' || code === 'ENFILE';
+}
+
 /**
  * Pull-based reader of a pipe, socket or PTY master fd on Bun's event loop,
  * through `Bun.file(fd).stream()`. The stream is created on the first read()
@@ -25,17 +31,29 @@ export class BunFdReader implements FdReader {
   }
 
   async read(): Promise<Uint8Array | null> {
-    const fd = this.#fd;
-    if (fd === null) return null;
-    const reader: StreamReader = (this.#reader ??= Bun.file(fd.fd).stream().getReader());
-    try {
-      const { value, done } = await reader.read();
-      if (!done && value !== undefined) return value;
-    } catch {
-      // EIO from a PTY master whose child is gone, ECONNRESET: end of stream
+    for (let pause = 10; ; pause = Math.min(pause * 2, 100)) {
+      const fd = this.#fd;
+      if (fd === null) return null;
+      let reader: StreamReader | null = this.#reader;
+      try {
+        reader ??= this.#reader = Bun.file(fd.fd).stream().getReader();
+        const { value, done } = await reader.read();
+        if (!done && value !== undefined) return value;
+      } catch (e) {
+        // Bun dups the fd for its stream: at the fd limit that fails, and the
+        // bytes are still there. Try again once fds may have been freed,
+        // rather than end the stream (for a status pipe, ending would mean
+        // "the shepherd died").
+        if (isFdExhaustion(e) && this.#reader === reader) {
+          this.#reader = null;
+          await new Promise((resolve) => setTimeout(resolve, pause));
+          continue;
+        }
+        // EIO from a PTY master whose child is gone, ECONNRESET: end of stream
+      }
+      this.destroy();
+      return null;
     }
-    this.destroy();
-    return null;
   }
 
   destroy(): void {
