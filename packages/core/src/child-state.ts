@@ -1,6 +1,7 @@
 import { NetRunnerError, signalName, type ExitInfo, type Stats } from '@netrunner/types';
 import type { FdWriter, NativeHost, RuntimeAdapter, SpawnedChild } from './adapter.js';
 import type { ExitRecord } from './decode-exit-record.js';
+import { isHangUp } from './hang-up.js';
 import type { HostManager } from './host-manager.js';
 import type { TrackedChild } from './live-children.js';
 import { Notifier } from './notifier.js';
@@ -212,6 +213,12 @@ export class ChildState implements TrackedChild {
     const rc = this.host.signal(this.pid, sig);
     if (rc === 0) return true;
     if (rc === -ESRCH) return false;
+    if (isHangUp(rc)) {
+      // The shepherd died and nothing noticed yet (this child had exited):
+      // the host kills the groups it left, this one included, by id.
+      this.#hosts.shepherdDied(this.host);
+      return false;
+    }
     throw new NetRunnerError(`Cannot signal process ${this.pid}: errno ${-rc}`, { pid: this.pid, code: 'ESIGNAL' });
   }
 
