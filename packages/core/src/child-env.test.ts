@@ -6,6 +6,10 @@ describe('childEnv', () => {
   it('extends the host environment with the overlay; undefined removes', () => {
     expect(childEnv({ A: '1', B: '2', C: undefined }, { B: 'x', A: undefined, D: '4' }, true)).toEqual(['B=x', 'D=4']);
   });
+  it('passes a variable named __proto__ like any other', () => {
+    const overlay = JSON.parse('{"__proto__": "x", "B": "2"}') as Record<string, string>;
+    expect(childEnv({ A: '1' }, overlay, true)).toEqual(['A=1', '__proto__=x', 'B=2']);
+  });
   it('uses only the overlay when extendEnv is false', () => {
     expect(childEnv({ A: '1' }, { D: '4' }, false)).toEqual(['D=4']);
   });

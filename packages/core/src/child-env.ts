@@ -9,13 +9,14 @@ export function childEnv(
   overlay: Record<string, string | undefined>,
   extendEnv: boolean,
 ): string[] {
-  const merged: Record<string, string | undefined> = extendEnv ? { ...base } : {};
+  // A Map: a variable named `__proto__` is a variable like any other.
+  const merged = new Map<string, string | undefined>(extendEnv ? Object.entries(base) : []);
   for (const [key, value] of Object.entries(overlay)) {
-    if (value === undefined) delete merged[key];
-    else merged[key] = value;
+    if (value === undefined) merged.delete(key);
+    else merged.set(key, value);
   }
   const out: string[] = [];
-  for (const [key, value] of Object.entries(merged)) {
+  for (const [key, value] of merged) {
     if (value !== undefined && !key.includes('=') && !key.includes('\0') && !value.includes('\0')) {
       out.push(`${key}=${value}`);
     }
