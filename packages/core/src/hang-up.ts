@@ -1,7 +1,8 @@
 const EPIPE = 32;
 const ECONNRESET = 104;
 const ENOTCONN = 107;
-const ETIMEDOUT = 110;
+/** No reply in time: the host library killed the shepherd. */
+export const ETIMEDOUT = 110;
 
 /**
  * Whether a shepherd call's result (0 or -errno) says the shepherd is gone:

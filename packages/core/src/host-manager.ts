@@ -1,14 +1,9 @@
 import type { HostOptions, NativeHost, RuntimeAdapter, SpawnReply } from './adapter.js';
+import { ETIMEDOUT, isHangUp } from './hang-up.js';
 import { LiveChildren } from './live-children.js';
 import { ShepherdWatch } from './shepherd-watch.js';
 
 const SIGKILL = 9;
-const EPIPE = 32;
-const ECONNRESET = 104;
-const ENOTCONN = 107;
-const ETIMEDOUT = 110;
-// How a call on a shepherd that is gone fails.
-const HANG_UPS = [EPIPE, ECONNRESET, ENOTCONN];
 
 /**
  * The one shepherd of this realm: opened on first use, closed by the exit
@@ -58,15 +53,13 @@ export class HostManager {
 
   /** Spawn; if the shepherd has gone away, start a new one and retry once. */
   spawn(request: Uint8Array): SpawnReply {
-    const reply = this.host.spawn(request);
-    if ('errno' in reply && reply.stage === 0 && HANG_UPS.includes(reply.errno)) {
-      this.shepherdDied(this.host);
-      return this.host.spawn(request);
-    }
-    // No reply in time: the host library SIGKILLed that shepherd. Retrying
-    // could hang again (a cwd on a dead mount); the next call gets a new one.
-    if ('errno' in reply && reply.stage === 0 && reply.errno === ETIMEDOUT) this.shepherdDied(this.host);
-    return reply;
+    const host = this.host;
+    const reply = host.spawn(request);
+    if (!('errno' in reply) || reply.stage !== 0 || !isHangUp(-reply.errno)) return reply;
+    this.shepherdDied(host);
+    // No reply in time (ETIMEDOUT): retrying could hang again (a cwd on a
+    // dead mount); the next call gets a new shepherd.
+    return reply.errno === ETIMEDOUT ? reply : this.host.spawn(request);
   }
 
   /**
@@ -121,7 +114,7 @@ export class HostManager {
    */
   #diedUnnoticed(host: NativeHost): boolean {
     for (const child of this.children.of(host)) {
-      if (HANG_UPS.includes(-host.signal(child.pid, SIGKILL))) return true;
+      if (isHangUp(host.signal(child.pid, SIGKILL))) return true;
     }
     return false;
   }
