@@ -19,15 +19,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
-#include <sys/signalfd.h>
 #include <unistd.h>
 
 #include "channels.h"
 #include "frame.h"
 #include "kids.h"
 #include "netrunner.h"
+#include "platform.h"
 #include "reap.h"
 #include "serve.h"
 #include "signals.h"
@@ -36,14 +35,14 @@
 #define CTL_FD 3
 #define FINAL_WAIT_MS 3000
 
-/* Block SIGCHLD and read it from a signalfd instead of a handler. */
+/* Block SIGCHLD and read it from a pollable fd instead of a handler. */
 static int setup_signals(void) {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGCHLD);
   nr__signals_reset_shepherd();
   if (sigprocmask(SIG_BLOCK, &set, NULL) < 0) return -1;
-  return signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+  return nr__child_events_open();
 }
 
 /* Every live child holds a status pipe end here: allow as many as we may. */
@@ -80,21 +79,15 @@ static int serve_input(int ctl, nr__framebuf *fb, nr__kids *kids) {
   }
 }
 
-static void drain_signalfd(int sigfd) {
-  struct signalfd_siginfo info;
-  while (read(sigfd, &info, sizeof info) == (ssize_t)sizeof info) {
-  }
-}
-
 int main(void) {
   nr__kids kids = {0};
   nr__framebuf fb = {0};
 
   /* Nothing of the host's but the control socket: whatever fds it leaked
    * to us would otherwise leak on to every child. */
-  close_range(CTL_FD + 1, ~0u, 0);
+  nr__close_from(CTL_FD + 1);
   if (fcntl(CTL_FD, F_SETFD, FD_CLOEXEC) < 0) return 70;
-  if (prctl(PR_SET_CHILD_SUBREAPER, 1) < 0) return 70;
+  if (nr__become_subreaper() < 0) return 70;
   int sigfd = setup_signals();
   if (sigfd < 0) return 71;
   raise_fd_limit();
@@ -119,7 +112,7 @@ int main(void) {
       break;
     }
     if (fds[1].revents & POLLIN) {
-      drain_signalfd(sigfd);
+      nr__child_events_drain(sigfd);
       nr__reap_ready(&kids);
       nr__stdio_set_prepare();
     }

@@ -1,5 +1,6 @@
 /* channels.c — a child's stdio channels and status pipe, made ahead. */
 #include "channels.h"
+#include "platform.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,7 +12,7 @@ static int have_spare;
 
 int nr__channel(int *host, int *child, int host_shut) {
   int sv[2];
-  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) return -errno;
+  if (nr__socketpair_cloexec(sv) < 0) return -errno;
   shutdown(sv[0], host_shut);
   *host = sv[0];
   *child = sv[1];
@@ -34,7 +35,7 @@ static int make_set(nr__stdio_set *set) {
       return rc;
     }
   }
-  if (pipe2(set->status, O_CLOEXEC) < 0) {
+  if (nr__pipe_cloexec(set->status) < 0) {
     int rc = -errno;
     close_set(set, 3);
     return rc;

@@ -6,11 +6,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <unistd.h>
 
 #include "cgroup.h"
 #include "netrunner.h"
+#include "platform.h"
 #include "pty.h"
 #include "signals.h"
 
@@ -63,7 +63,7 @@ void nr__child_exec(const nr__child_plan *p) {
 
   /* 4. Die with the shepherd. The parent may already be gone between fork
    * and prctl: then getppid() no longer names it. */
-  if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) fail(p, NR_STAGE_SETUP, errno);
+  if (nr__die_with_parent() < 0) fail(p, NR_STAGE_SETUP, errno);
   if (getppid() != p->shepherd) _exit(127);
 
   install_stdio(p);

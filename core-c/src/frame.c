@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "netrunner.h"
+#include "platform.h"
 
 #define NR_MAX_FDS 8
 
@@ -111,7 +112,7 @@ static int recv_exact(int sock, void *buf, size_t n, int *fds, int maxfds,
     struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1,
                          .msg_control = ctrl.buf,
                          .msg_controllen = sizeof ctrl.buf};
-    ssize_t r = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
+    ssize_t r = nr__recvmsg_cloexec(sock, &msg);
     if (r < 0) {
       if (errno == EINTR) continue;
       return -errno;

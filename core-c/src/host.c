@@ -15,6 +15,7 @@
 #include "host_table.h"
 #include "host_thread.h"
 #include "netrunner.h"
+#include "platform.h"
 
 extern char **environ;
 
@@ -106,7 +107,7 @@ int nr_host_open_with(const char *shepherd_path, const char *cgroup_root,
       return -EINVAL;
     if (!(env = env_with_root(cgroup_root))) return -ENOMEM;
   }
-  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {
+  if (nr__socketpair_cloexec(sv) < 0) {
     int e = errno;
     free(env);
     return -e;

@@ -14,6 +14,7 @@
 #include "cgroup.h"
 #include "channels.h"
 #include "child.h"
+#include "platform.h"
 #include "pty.h"
 #include "request.h"
 #include "resolve.h"
@@ -92,7 +93,7 @@ static int open_channels(spawn_ctx *c, nr__host_fds *out) {
       if (c->child_fd[2] < 0) return -errno;
     }
   }
-  if (pipe2(c->status_pipe, O_CLOEXEC) < 0) return -errno;
+  if (nr__pipe_cloexec(c->status_pipe) < 0) return -errno;
   out->fd[3] = c->status_pipe[0];
   return 0;
 }

@@ -25,7 +25,8 @@ int nr__resolve_program(const char *name, char *const *env, char *out,
   const char *path = path_of(env);
   int seen_eacces = 0;
   while (*path) {
-    const char *end = strchrnul(path, ':');
+    const char *end = strchr(path, ':');
+    if (!end) end = path + strlen(path);
     size_t dlen = (size_t)(end - path);
     /* An empty PATH entry means the current directory. */
     int n = dlen ? snprintf(out, outsz, "%.*s/%s", (int)dlen, path, name)

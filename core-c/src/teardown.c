@@ -6,11 +6,11 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/signalfd.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "platform.h"
 #include "reap.h"
 
 typedef struct group {
@@ -29,32 +29,9 @@ static void wait_and_reap(nr__kids *kids, int sigfd, int64_t timeout_ms) {
   struct pollfd p = {sigfd, POLLIN, 0};
   if (timeout_ms < 0) timeout_ms = 0;
   if (timeout_ms > 50) timeout_ms = 50; /* re-check deadlines often enough */
-  if (poll(&p, 1, (int)timeout_ms) > 0) {
-    struct signalfd_siginfo info;
-    while (read(sigfd, &info, sizeof info) == (ssize_t)sizeof info) {
-    }
-  }
+  if (poll(&p, 1, (int)timeout_ms) > 0) nr__child_events_drain(sigfd);
   nr__reap_ready(kids);
   nr__dying_step(&kids->dying);
-}
-
-/* SIGKILL every direct child we still have: after the groups are gone these
- * are descendants that left their group and were re-parented to us. */
-static int kill_remaining_children(void) {
-  char path[64], buf[4096];
-  snprintf(path, sizeof path, "/proc/self/task/%d/children", (int)getpid());
-  FILE *f = fopen(path, "re");
-  int found = 0;
-  if (!f) return 0;
-  while (fgets(buf, sizeof buf, f)) {
-    char *p = buf, *end;
-    for (long pid; (pid = strtol(p, &end, 10)) > 0; p = end) {
-      kill((pid_t)pid, SIGKILL);
-      found++;
-    }
-  }
-  fclose(f);
-  return found;
 }
 
 /* Phase 1: the kids themselves, each with its own grace period, and the
@@ -106,7 +83,7 @@ int nr__teardown(nr__kids *kids, int sigfd, int final_wait_ms) {
   for (;;) {
     for (size_t i = 0; groups && i < n; i++) kill(-groups[i].pgid, SIGKILL);
     nr__kids_signal_all(kids, SIGKILL);
-    kill_remaining_children();
+    nr__kill_direct_children();
     nr__reap_ready(kids);
     if (waitpid(-1, NULL, WNOHANG) < 0 && errno == ECHILD) {
       left = 0;
