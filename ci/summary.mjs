@@ -31,7 +31,7 @@ function countFile(file) {
       skipped: json.numPendingTests + json.numTodoTests,
     };
   }
-  return { passed: json.passed, failed: json.failed, skipped: json.skipped ?? 0 };
+  return { passed: json.passed, failed: json.failed, skipped: json.skipped ?? 0, reason: json.reason };
 }
 
 let passed = 0;
@@ -50,7 +50,7 @@ for (const suite of expected) {
     failed += 1;
     continue;
   }
-  console.log(`suite ${suite}: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}`);
+  console.log(`suite ${suite}: ${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}${c.reason ? ` (${c.reason})` : ''}`);
   passed += c.passed;
   failed += c.failed;
   skipped += c.skipped;
