@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRegistry } from './local-registry.mjs';
 import * as smoke from './smoke-lib.mjs';
+import { expectRequireWorks, expectTypesCheck } from './smoke-require.mjs';
 import { useInstalled } from './smoke-use.mjs';
 
 const bun = join(smoke.root, 'node_modules', '.bin', 'bun');
@@ -31,11 +32,8 @@ try {
   const install = await smoke.installAsUser(bun, ['add', ...Object.keys(tarballs)], app, env).finally(registry.close);
   await useInstalled({ app, pkg: '@netrunner/bun', shepherd: `${native}/netrunner-shepherd`, runtime: bun, ext: 'ts' });
 
-  const cjs = "require('@netrunner/bun').run(['echo', 'hi']).then((r) => console.log(JSON.stringify({ require: r.stdout })));\n";
-  writeFileSync(join(app, 'smoke.cjs'), cjs);
-  const required = smoke.sh(bun, ['smoke.cjs'], app);
-  if (required !== '{"require":"hi\\n"}\n') throw new Error(`require() under bun printed ${JSON.stringify(required)}`);
-  console.log(JSON.stringify({ require: 'ok' }));
+  expectRequireWorks(app, bun, '@netrunner/bun');
+  expectTypesCheck(app, '@netrunner/bun', ['bun']);
 
   // A platform with no prebuild (the shipped folder renamed away): the error
   // names both platforms and no command of this repository.

@@ -10,5 +10,6 @@ it('installs by name with a plain `bun add` from a registry serving the packed t
   expect(r.stdout).toContain('"smoke":"ok"');
   expect(r.stdout).toContain('"hostKilled":"ok"');
   expect(r.stdout).toContain('"require":"ok"');
+  expect(r.stdout).toContain('"types":"ok"');
   expect(r.exitCode).toBe(0);
 }, 90_000);
