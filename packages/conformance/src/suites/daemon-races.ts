@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { NetRunnerApi } from '@netrunner/core';
 import { Daemon, type DaemonRunner } from '@netrunner/daemon';
 import { caught } from '../helpers/bytes.js';
-import { allGone, waitFor } from '../helpers/proc.js';
+import { allGone, parentOf, procState, waitFor } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 let markers = 0;
@@ -21,18 +21,42 @@ function newMarker(env: ConformanceEnv): string {
   return `nr-daemon-race-${env.runtime}-${process.pid}-${++markers}`;
 }
 
-/** Live processes with `marker` among their arguments (a zombie has no cmdline, so check pids with allGone too). */
-function markedPids(marker: string): number[] {
-  const pids: number[] = [];
+/**
+ * Live processes with `marker` among their arguments, and how many children
+ * of a shepherd are mid-exec: vfork returns to the shepherd (and the spawn
+ * is answered) before execve has set up the new arguments, and until then
+ * the child's cmdline reads empty. A zombie has no cmdline either, so check
+ * pids with allGone too.
+ */
+function scanMarked(marker: string): { marked: number[]; midExec: number } {
+  const marked: number[] = [];
+  let midExec = 0;
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').includes(marker)) pids.push(Number(name));
+      const args = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      if (args.split('\0').includes(marker)) marked.push(Number(name));
+      else if (args === '' && procState(Number(name)) !== 'Z' && isShepherd(parentOf(Number(name)))) midExec++;
     } catch {
       // exited while scanning
     }
   }
-  return pids;
+  return { marked, midExec };
+}
+
+function isShepherd(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('netrunner-shep');
+  } catch {
+    return false;
+  }
+}
+
+/** scanMarked()'s pids once no shepherd's child is mid-exec. */
+async function markedPids(marker: string): Promise<number[]> {
+  let scan = scanMarked(marker);
+  await waitFor(() => (scan = scanMarked(marker)).midExec === 0);
+  return scan.marked;
 }
 
 /** The binding, except that every spawn after the first starts its child at once but answers the daemon only once released. */
@@ -61,12 +85,12 @@ export function daemonRaceBehaviour(t: TestApi, nr: NetRunnerApi, env: Conforman
     const marker = newMarker(env);
     const d = new Daemon({ runner, argv: lineThenExit(marker, 0) });
     await Promise.all([d.start(), d.start()]);
-    const pids = markedPids(marker);
+    const pids = await markedPids(marker);
     expect(pids).toEqual([d.pid]);
     const last = await d.stop();
     expect([last?.pid, last?.exitCode, last?.signal]).toEqual([pids[0], 143, 'SIGTERM']);
     expect(await allGone(pids)).toBe(true);
-    expect(markedPids(marker)).toEqual([]);
+    expect(await markedPids(marker)).toEqual([]);
   });
 
   it('stop() during a pending start() stops the child it spawns; that start() rejects as cancelled', async () => {
@@ -75,7 +99,7 @@ export function daemonRaceBehaviour(t: TestApi, nr: NetRunnerApi, env: Conforman
     const starting = caught(d.start());
     const last = await d.stop();
     expect([last?.exitCode, last?.signal]).toEqual([143, 'SIGTERM']);
-    expect(markedPids(marker)).toEqual([]);
+    expect(await markedPids(marker)).toEqual([]);
     expect(await allGone([last!.pid])).toBe(true);
     expect((await starting)?.code).toBe('ESTARTCANCELLED');
     const s = d.status();
@@ -90,7 +114,7 @@ export function daemonRaceBehaviour(t: TestApi, nr: NetRunnerApi, env: Conforman
     const first = d.pid!;
     await d.write('crash\n');
     expect(await waitFor(() => held.length === 1)).toBe(true); // the restart's child exists, its spawn not yet answered
-    const restarted = markedPids(marker);
+    const restarted = await markedPids(marker);
     expect(restarted.length).toBe(1);
     expect(restarted[0]).not.toBe(first);
     const stopping = d.stop();
@@ -99,7 +123,7 @@ export function daemonRaceBehaviour(t: TestApi, nr: NetRunnerApi, env: Conforman
     expect([last?.pid, last?.exitCode, last?.signal]).toEqual([restarted[0], 143, 'SIGTERM']);
     expect(await allGone([first, restarted[0]!])).toBe(true);
     await new Promise((r) => setTimeout(r, 200)); // ten restart delays: none comes
-    expect([held.length, markedPids(marker), d.status().state]).toEqual([1, [], 'stopped']);
+    expect([held.length, await markedPids(marker), d.status().state]).toEqual([1, [], 'stopped']);
   });
   it('a child that exits on its own leaves no background job behind, across restarts and after stop()', async () => {
     const marker = newMarker(env);
@@ -109,8 +133,8 @@ export function daemonRaceBehaviour(t: TestApi, nr: NetRunnerApi, env: Conforman
     await d.start();
     // Every run's leftover is killed once its leader exits, before the next run starts.
     expect(await waitFor(() => d.status().state === 'exited', 10_000)).toBe(true);
-    expect(await waitFor(() => markedPids(marker).length === 0, 5_000)).toBe(true);
+    expect(await waitFor(() => scanMarked(marker).marked.length === 0, 5_000)).toBe(true);
     await d.stop();
-    expect(markedPids(marker)).toEqual([]);
+    expect(await markedPids(marker)).toEqual([]);
   });
 }
