@@ -68,6 +68,10 @@
  *   uint32 cgroup_len, bytes                           0 = no cgroup
  *   int64 memory_max, int64 pids_max                   -1 = unset
  *   int64 cpu_quota_us, int64 cpu_period_us            -1 = unset
+ *   then zero or more extensions, to the end of the body:
+ *     uint16 tag (NR_EXT_*), uint16 zero, uint32 len, len bytes
+ *   (each tag at most once; an unknown tag or a non-zero pad is EINVAL).
+ *   Extensions were added in protocol version 3.
  */
 #ifndef NETRUNNER_H
 #define NETRUNNER_H
@@ -80,7 +84,7 @@
 extern "C" {
 #endif
 
-#define NR_PROTOCOL_VERSION 2u
+#define NR_PROTOCOL_VERSION 3u
 #define NR_MAX_FRAME (8u * 1024u * 1024u)
 
 /* Frame opcodes. */
@@ -165,6 +169,23 @@ typedef struct nr_child {
   int32_t stage; /* NR_STAGE_* when nr_spawn failed */
 } nr_child;
 
+/* Spawn request extension tags: optional sections after the base fields,
+ * each parsed by the feature it belongs to. */
+enum {
+  NR_EXT_STDIO = 1,
+  NR_EXT_ARGV0 = 2,
+  NR_EXT_SANDBOX = 3,
+  NR_EXT_PIPELINE = 4,
+  NR_EXT_LAST = 4
+};
+
+/* One extension for the C encoder. */
+typedef struct nr_spawn_ext {
+  uint16_t tag; /* NR_EXT_* */
+  uint32_t len;
+  const void *data;
+} nr_spawn_ext;
+
 /* Options for the C convenience encoder (the bindings encode in TypeScript). */
 typedef struct nr_spawn_opts {
   const char *const *argv; /* NULL-terminated, argv[0] looked up on PATH */
@@ -177,6 +198,8 @@ typedef struct nr_spawn_opts {
   uint32_t kill_timeout_ms;
   const char *cgroup;      /* NULL = none; relative to the cgroup root */
   int64_t memory_max, pids_max, cpu_quota_us, cpu_period_us; /* -1 = unset */
+  const nr_spawn_ext *ext; /* ext_count extensions, distinct tags */
+  size_t ext_count;
 } nr_spawn_opts;
 
 /* Fill opts with defaults: inherit env and cwd, consume stderr, 5 s kill
