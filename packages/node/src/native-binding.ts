@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ShepherdStartError } from '@netrunner/types';
 
 /** An open fd reader in the addon (addon/fd-reader.cc). */
 export type ReaderHandle = { readonly __nativeReader: unique symbol };
@@ -47,6 +48,7 @@ export interface NativeBinding {
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHEPHERD = 'netrunner-shepherd';
+const ENOENT = 2;
 
 let loaded: { binding: NativeBinding; file: string } | undefined;
 
@@ -120,5 +122,5 @@ export function shepherdPath(addonFile: string): string {
     if (existsSync(path)) return path;
     tried.push(path);
   }
-  throw new Error(`@netrunner/node: cannot find ${SHEPHERD}. Tried:\n  ${tried.join('\n  ')}`);
+  throw new ShepherdStartError(tried[0]!, ENOENT, tried);
 }
