@@ -16,6 +16,8 @@ import { teardownBehaviour } from './suites/teardown.js';
 import { validationBehaviour } from './suites/validation.js';
 import { waitBehaviour } from './suites/wait.js';
 import { waitDelayBehaviour } from './suites/wait-delay.js';
+import { strictOptionsBehaviour } from './suites/strict-options.js';
+import { errorMessageBehaviour } from './suites/error-messages.js';
 import type { ConformanceEnv, TestApi } from './test-api.js';
 
 export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
@@ -53,6 +55,8 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     waitBehaviour(t, nr, env);
     abortBehaviour(t, nr, env);
     groupLeftoverBehaviour(t, nr, env);
+    strictOptionsBehaviour(t, nr, env);
+    errorMessageBehaviour(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';

@@ -108,19 +108,17 @@ function shippedPrebuilds(): string[] {
   );
 }
 
-/** The shepherd executable: $NETRUNNER_SHEPHERD_PATH, else next to the loaded addon, else the source tree's build. */
+/** The shepherd executable: $NETRUNNER_SHEPHERD_PATH when set (and then only it), else next to the loaded addon, else the source tree's build. */
 export function shepherdPath(addonFile: string): string {
-  const tried: string[] = [];
-  const candidates = [
-    process.env.NETRUNNER_SHEPHERD_PATH,
-    join(dirname(addonFile), SHEPHERD),
-    join(root, 'prebuilds', `${process.platform}-${process.arch}`, SHEPHERD),
-    join(root, '..', '..', 'core-c', 'out', SHEPHERD),
-  ];
-  for (const path of candidates) {
-    if (!path) continue;
-    if (existsSync(path)) return path;
-    tried.push(path);
-  }
-  throw new ShepherdStartError(tried[0]!, ENOENT, tried);
+  const override = process.env.NETRUNNER_SHEPHERD_PATH;
+  const candidates = override
+    ? [override]
+    : [
+        join(dirname(addonFile), SHEPHERD),
+        join(root, 'prebuilds', `${process.platform}-${process.arch}`, SHEPHERD),
+        join(root, '..', '..', 'core-c', 'out', SHEPHERD),
+      ];
+  const found = candidates.find((path) => existsSync(path));
+  if (found === undefined) throw new ShepherdStartError(candidates[0]!, ENOENT, candidates);
+  return found;
 }
