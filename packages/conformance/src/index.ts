@@ -18,6 +18,9 @@ import { waitBehaviour } from './suites/wait.js';
 import { waitDelayBehaviour } from './suites/wait-delay.js';
 import { strictOptionsBehaviour } from './suites/strict-options.js';
 import { errorMessageBehaviour } from './suites/error-messages.js';
+import { shellTemplateBehaviour } from './suites/shell-template.js';
+import { runResultBehaviour } from './suites/run-results.js';
+import { verboseBehaviour } from './suites/verbose.js';
 import type { ConformanceEnv, TestApi } from './test-api.js';
 
 export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
@@ -57,6 +60,9 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     groupLeftoverBehaviour(t, nr, env);
     strictOptionsBehaviour(t, nr, env);
     errorMessageBehaviour(t, nr, env);
+    shellTemplateBehaviour(t, nr, env);
+    runResultBehaviour(t, nr, env);
+    verboseBehaviour(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';
