@@ -17,6 +17,7 @@
 #include "pty.h"
 #include "request.h"
 #include "resolve.h"
+#include "stdio_ext.h"
 
 extern char **environ;
 
@@ -26,6 +27,8 @@ extern char **environ;
 /* Everything a spawn holds until it succeeds or unwinds. */
 typedef struct spawn_ctx {
   nr__spawn_req req;
+  nr__stdio_plan stdio;
+  nr__frame_fds *given; /* fds from the host, not yet the child's */
   char **overlay_env; /* NR_ENV_OVERLAY: the merged list (strings borrowed) */
   int child_fd[3];    /* the child's ends of stdin, stdout, stderr */
   int pty_slave;
@@ -69,7 +72,7 @@ static int open_channels(spawn_ctx *c, nr__host_fds *out) {
     rc = nr__pty_open(c->req.rows, c->req.cols, &out->fd[1], &c->pty_slave);
     if (rc < 0) return rc;
     for (int i = 0; i < 3; i++) c->child_fd[i] = c->pty_slave;
-  } else if (c->req.stderr_mode == NR_STDERR_CONSUME) {
+  } else if (nr__stdio_plan_all_pipes(&c->stdio)) {
     /* The usual case, likely made ahead while the shepherd was idle. */
     nr__stdio_set set;
     if ((rc = nr__stdio_set_take(&set)) < 0) return rc;
@@ -81,16 +84,8 @@ static int open_channels(spawn_ctx *c, nr__host_fds *out) {
     c->status_pipe[1] = set.status[1];
     return 0;
   } else {
-    if ((rc = nr__channel(&out->fd[0], &c->child_fd[0], SHUT_RD)) < 0)
-      return rc;
-    if ((rc = nr__channel(&out->fd[1], &c->child_fd[1], SHUT_WR)) < 0)
-      return rc;
-    if (c->req.stderr_mode == NR_STDERR_REDIRECT) {
-      c->child_fd[2] = c->child_fd[1];
-    } else {
-      c->child_fd[2] = open("/dev/null", O_WRONLY | O_CLOEXEC);
-      if (c->child_fd[2] < 0) return -errno;
-    }
+    rc = nr__stdio_open(&c->stdio, c->given->fd, out->fd, c->child_fd);
+    if (rc < 0) return rc;
   }
   if (pipe2(c->status_pipe, O_CLOEXEC) < 0) return -errno;
   out->fd[3] = c->status_pipe[0];
@@ -108,6 +103,11 @@ static void release(spawn_ctx *c) {
     close(fd);
   }
   c->pty_slave = -1;
+  /* A given fd not handed to the child (an earlier failure): ours to close.
+   * Those handed over were set to -1 and closed above. */
+  for (int i = 0; i < c->given->n; i++)
+    if (c->given->fd[i] >= 0) close(c->given->fd[i]);
+  c->given->n = 0;
   free(c->overlay_env);
   nr__spawn_req_free(&c->req);
 }
@@ -117,10 +117,10 @@ static void fail(nr_reply *reply, int stage, int rc) {
   reply->stage = (uint32_t)stage;
 }
 
-void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
-               nr_reply *reply, nr__host_fds *out) {
+void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
+               nr__kids *kids, nr_reply *reply, nr__host_fds *out) {
   spawn_ctx c = {.child_fd = {-1, -1, -1}, .pty_slave = -1,
-                 .status_pipe = {-1, -1}};
+                 .status_pipe = {-1, -1}, .given = given};
   char path[PATH_MAX];
   char *const *envp;
   int rc, err = 0;
@@ -129,7 +129,16 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
 
   if ((rc = nr__spawn_req_decode(body, len, &c.req)) < 0) {
     fail(reply, NR_STAGE_REQUEST, rc);
-    return;
+    goto unwind;
+  }
+  /* Fds cut short by our own fd limit: the request cannot be carried out. */
+  if (given->cut) {
+    fail(reply, NR_STAGE_RESOURCE, -EMFILE);
+    goto unwind;
+  }
+  if ((rc = nr__stdio_plan_make(&c.req, given->n, &c.stdio)) < 0) {
+    fail(reply, NR_STAGE_REQUEST, rc);
+    goto unwind;
   }
   if (c.req.cgroup && nr__cgroup_path_valid(c.req.cgroup, c.req.cgroup_len)) {
     fail(reply, NR_STAGE_REQUEST, -EINVAL);
