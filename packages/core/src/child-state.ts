@@ -1,4 +1,4 @@
-import { NetRunnerError, signalName, type ExitInfo, type Stats } from '@netrunner/types';
+import { NetRunnerError, signalName, type ExitInfo, type NormalizedStdio, type Stats } from '@netrunner/types';
 import type { FdWriter, NativeHost, RuntimeAdapter, SpawnedChild } from './adapter.js';
 import type { ExitRecord } from './decode-exit-record.js';
 import { isHangUp } from './hang-up.js';
@@ -28,6 +28,8 @@ export interface ChildSetup {
   cgroup: string | null;
   /** See SpawnOptions.waitDelay. */
   waitDelay: number;
+  /** Where stdin comes from (absent: a pipe). */
+  stdin?: NormalizedStdio;
 }
 
 /**
@@ -57,6 +59,8 @@ export class ChildState implements TrackedChild {
   bytesIn = 0;
   writeCount = 0;
   stdinClosed: boolean;
+  /** Where stdin comes from when it is not a pipe, as the option reads: 'inherit', 'ignore', { file }, { fd }; else null. */
+  readonly stdinElsewhere: string | null;
   /** The last byte written to stdin, or -1 before any (under a PTY, decides how closeStdin sends EOF). */
   #lastByte = -1;
   #stdin: FdWriter | null;
@@ -96,6 +100,8 @@ export class ChildState implements TrackedChild {
     this.stderr = new OutputChannel(child.stderrFd >= 0 ? adapter.reader(child.stderrFd) : null, this.changed);
     this.#stdin = stdin;
     this.stdinClosed = stdin === null && this.#stdinFd < 0;
+    const stdinKind = setup.stdin?.kind ?? 'pipe';
+    this.stdinElsewhere = stdinKind === 'pipe' ? null : stdinKind === 'file' || stdinKind === 'fd' ? `{ ${stdinKind} }` : `'${stdinKind}'`;
     this.#deadline = new OutputDeadline(this, setup.waitDelay);
     hosts.children.add(this);
     this.exited = readExitStatus(adapter, child.statusFd).then((record) => {
@@ -147,7 +153,11 @@ export class ChildState implements TrackedChild {
   /** Write bytes to stdin; resolves once they are in the pipe. */
   async write(chunk: Uint8Array): Promise<void> {
     if (this.stdinClosed) {
-      throw new NetRunnerError('stdin is closed', { code: 'EPIPE', pid: this.pid });
+      const message =
+        this.stdinElsewhere === null
+          ? 'stdin is closed'
+          : `stdin is not a pipe (stdin: ${this.stdinElsewhere}): the child reads it from elsewhere, nothing can be written`;
+      throw new NetRunnerError(message, { code: 'EPIPE', pid: this.pid });
     }
     if (this.#stdin === null) {
       this.#stdin = this.#adapter.writer(this.#stdinFd);

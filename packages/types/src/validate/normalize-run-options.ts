@@ -2,6 +2,8 @@ import type { Encoding, InputSource } from '../options.js';
 import { boolean, milliseconds, nonNegativeInteger, oneOf, readField } from './checks.js';
 import { normalizeSpawnOptions, type NormalizedSpawnOptions } from './normalize-spawn-options.js';
 import { validateInput } from './validate-input.js';
+import { describeStdio } from './normalize-stdio.js';
+import { ValidationError } from '../errors/validation-error.js';
 
 /** Default `maxOutputSize` of `run()`: 64 MiB per stream. */
 export const DEFAULT_MAX_OUTPUT_SIZE = 64 * 1024 * 1024;
@@ -26,6 +28,9 @@ export function normalizeRunOptions(argv: unknown, options: unknown = {}): Norma
   const o = (options ?? {}) as Record<string, unknown>;
   const read = (key: string): unknown => readField(o, key, key);
   const input = validateInput(read('input'));
+  if (input !== undefined && base.stdin.kind !== 'pipe') {
+    throw new ValidationError('input', `absent when \`stdin\` is ${describeStdio(base.stdin)}: input is written to a piped stdin`, input);
+  }
   const timeout = read('timeout');
   const maxOutputSize = read('maxOutputSize');
   const encoding = read('encoding');

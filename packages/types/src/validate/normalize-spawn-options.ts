@@ -1,9 +1,9 @@
 import { ValidationError } from '../errors/validation-error.js';
-import type { StderrMode } from '../options.js';
-import { boolean, cleanString, integerIn, milliseconds, oneOf, plainObject, readField } from './checks.js';
+import { boolean, cleanString, integerIn, milliseconds, plainObject, readField } from './checks.js';
 import { isAbortSignal } from './is-abort-signal.js';
 import { normalizeCgroup, type NormalizedCgroup } from './normalize-cgroup.js';
 import { normalizeEnv } from './normalize-env.js';
+import { describeStdio, normalizeStdio, type NormalizedStdio } from './normalize-stdio.js';
 import { validateArgv } from './validate-argv.js';
 
 /** Default milliseconds between SIGTERM and SIGKILL. */
@@ -14,7 +14,9 @@ export const DEFAULT_WAIT_DELAY = 2000;
 /** Spawn options after validation, with every default filled in. */
 export interface NormalizedSpawnOptions {
   argv: string[];
-  stderr: StderrMode;
+  stdin: NormalizedStdio;
+  stdout: NormalizedStdio;
+  stderr: NormalizedStdio;
   pty: { rows: number; cols: number } | null;
   killTimeout: number;
   cgroup: NormalizedCgroup | null;
@@ -37,6 +39,17 @@ function pty(value: unknown): { rows: number; cols: number } | null {
   };
 }
 
+/** Under a PTY the terminal is all three streams: only 'pipe' (and, for stderr, 'stdout') describe it. */
+function checkPtyStdio(stdio: Record<'stdin' | 'stdout' | 'stderr', NormalizedStdio>): void {
+  for (const stream of ['stdin', 'stdout', 'stderr'] as const) {
+    const { kind } = stdio[stream];
+    if (kind === 'pipe' || (stream === 'stderr' && kind === 'stdout')) continue;
+    throw new ValidationError(stream, "'pipe' (or absent) with `pty`: the terminal is the child's stdin, stdout and stderr", undefined, {
+      got: describeStdio(stdio[stream]),
+    });
+  }
+}
+
 /**
  * Validate argv and the options every call shares; throws ValidationError.
  *
@@ -48,7 +61,9 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}): Nor
   const o = options === undefined ? {} : plainObject(options, 'options');
   // Each option is read once: a getter cannot pass the check and then change.
   const read = (key: string): unknown => readField(o, key, key);
-  const stderr = read('stderr');
+  const stdin = normalizeStdio(read('stdin'), 'stdin');
+  const stdout = normalizeStdio(read('stdout'), 'stdout');
+  const stderr = normalizeStdio(read('stderr'), 'stderr');
   const ptyOption = read('pty');
   const killTimeout = read('killTimeout');
   const cgroup = read('cgroup');
@@ -58,10 +73,14 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}): Nor
   const waitDelay = read('waitDelay');
   const signal = read('signal');
   if (signal !== undefined && !isAbortSignal(signal)) throw new ValidationError('signal', 'an AbortSignal', signal);
+  const terminal = pty(ptyOption);
+  if (terminal !== null) checkPtyStdio({ stdin, stdout, stderr });
   return {
     argv: args,
-    stderr: stderr === undefined ? 'consume' : oneOf(stderr, 'stderr', ['consume', 'redirect', 'disabled'] as const),
-    pty: pty(ptyOption),
+    stdin,
+    stdout,
+    stderr,
+    pty: terminal,
     // Used by a timer and sent as a u32: both hold 0..2^31-1.
     killTimeout: killTimeout === undefined ? DEFAULT_KILL_TIMEOUT : milliseconds(killTimeout, 'killTimeout'),
     cgroup: cgroup === undefined ? null : normalizeCgroup(cgroup),
