@@ -32,6 +32,9 @@ typedef struct spawn_ctx {
   char **overlay_env; /* NR_ENV_OVERLAY: the merged list (strings borrowed) */
   int child_fd[3];    /* the child's ends of stdin, stdout, stderr */
   int pty_slave;
+  int fg_tty;      /* the child's end that is the host's foreground terminal */
+  int tty_keep;    /* our duplicate of it, for the kid entry; -1 none */
+  pid_t tty_fg;
   int status_pipe[2];
   nr__cgroup *cgroup;
 } spawn_ctx;
@@ -86,6 +89,7 @@ static int open_channels(spawn_ctx *c, nr__host_fds *out) {
   } else {
     rc = nr__stdio_open(&c->stdio, c->given->fd, out->fd, c->child_fd);
     if (rc < 0) return rc;
+    c->tty_keep = nr__stdio_foreground_tty(c->child_fd, &c->tty_fg, &c->fg_tty);
   }
   if (pipe2(c->status_pipe, O_CLOEXEC) < 0) return -errno;
   out->fd[3] = c->status_pipe[0];
@@ -120,9 +124,11 @@ static void fail(nr_reply *reply, int stage, int rc) {
 void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
                nr__kids *kids, nr_reply *reply, nr__host_fds *out) {
   spawn_ctx c = {.child_fd = {-1, -1, -1}, .pty_slave = -1,
+                 .fg_tty = -1, .tty_keep = -1,
                  .status_pipe = {-1, -1}, .given = given};
   char path[PATH_MAX];
   char *const *envp;
+  pid_t pid = -1;
   int rc, err = 0;
   memset(reply, 0, sizeof *reply);
   for (int i = 0; i < 4; i++) out->fd[i] = -1;
@@ -187,14 +193,14 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
   nr__child_plan plan = {
       .path = path, .argv = c.req.argv, .envp = envp, .cwd = c.req.cwd,
       .stdio = {c.child_fd[0], c.child_fd[1], c.child_fd[2]},
-      .pty_slave = c.pty_slave, .error = &report,
+      .pty_slave = c.pty_slave, .fg_tty = c.fg_tty, .error = &report,
       .shepherd = getpid(), .cgroup = c.cgroup};
   /* vfork: the child borrows our memory until it execs or _exits, which
    * saves copying page tables (about a quarter of a spawn here). It is safe
    * because nr__child_exec only makes system calls on what `plan` points at,
    * never returns, and we install no signal handlers (SIGCHLD comes through
    * a signalfd; dispositions are per process, so its resets are its own). */
-  pid_t pid = vfork();
+  pid = vfork();
   if (pid < 0) {
     fail(reply, NR_STAGE_RESOURCE, -errno);
     goto unwind;
@@ -215,7 +221,8 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
     goto unwind;
   }
   nr__kid kid = {.pid = pid, .status_fd = c.status_pipe[1],
-                 .kill_timeout_ms = c.req.kill_timeout_ms, .cgroup = c.cgroup};
+                 .kill_timeout_ms = c.req.kill_timeout_ms, .cgroup = c.cgroup,
+                 .tty_fd = c.tty_keep > 0 ? c.tty_keep : 0, .tty_fg = c.tty_fg};
   if ((rc = nr__kids_add(kids, &kid)) < 0) {
     kill(-pid, SIGKILL);
     while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
@@ -225,6 +232,7 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
   }
   c.status_pipe[1] = -1;
   c.cgroup = NULL;
+  c.tty_keep = -1;
   reply->pid = pid;
   for (int i = 0; i < 4; i++)
     if (out->fd[i] >= 0) reply->fd_mask |= 1u << i;
@@ -232,6 +240,8 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
   return;
 
 unwind:
+  /* The child took the terminal's foreground, then failed: give it back. */
+  if (c.tty_keep >= 0) nr__stdio_foreground_restore(c.tty_keep, pid, c.tty_fg);
   nr__host_fds_close(out);
   close_fd(&c.status_pipe[1]);
   if (c.cgroup) nr__cgroup_destroy(c.cgroup, 1000);

@@ -3,7 +3,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/socket.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "channels.h"
@@ -68,4 +70,32 @@ int nr__stdio_open(const nr__stdio_plan *plan, int *given, int host[3],
     }
   }
   return 0;
+}
+
+int nr__stdio_foreground_tty(const int child[3], pid_t *fg, int *child_fd) {
+  pid_t host_group = getpgid(getppid());
+  for (int i = 0; i < 3; i++) {
+    if (child[i] < 0 || !isatty(child[i])) continue;
+    /* -1 (ENOTTY) unless it is the controlling terminal of our session. */
+    pid_t front = tcgetpgrp(child[i]);
+    if (front < 0 || front != host_group) continue;
+    int keep = fcntl(child[i], F_DUPFD_CLOEXEC, 3);
+    if (keep < 0) return -1;
+    *fg = front;
+    *child_fd = child[i];
+    return keep;
+  }
+  return -1;
+}
+
+void nr__stdio_foreground_restore(int tty, pid_t from, pid_t to) {
+  /* From a background group tcsetpgrp raises SIGTTOU, which would stop
+   * the shepherd: block it for the call. */
+  sigset_t ttou, old;
+  sigemptyset(&ttou);
+  sigaddset(&ttou, SIGTTOU);
+  sigprocmask(SIG_BLOCK, &ttou, &old);
+  if (tcgetpgrp(tty) == from) tcsetpgrp(tty, to);
+  sigprocmask(SIG_SETMASK, &old, NULL);
+  close(tty);
 }

@@ -15,6 +15,7 @@
 #define NR_STDIO_EXT_H
 
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "request.h"
 
@@ -40,5 +41,17 @@ int nr__stdio_plan_all_pipes(const nr__stdio_plan *plan);
  * close (`child` may hold one fd twice, for stdout and stderr). */
 int nr__stdio_open(const nr__stdio_plan *plan, int *given, int host[3],
                    int child[3]);
+
+/* The host's terminal, when one of the child's ends (`child`, 0..2) is it
+ * and the host's process group is its foreground: the child, in a process
+ * group of its own, would otherwise be stopped (SIGTTIN) when it reads
+ * from it. Returns a close-on-exec duplicate for the shepherd to keep, the
+ * foreground group in *fg and, in *child_fd, the child's end to take the
+ * foreground through; -1 when there is no such terminal. */
+int nr__stdio_foreground_tty(const int child[3], pid_t *fg, int *child_fd);
+
+/* The child's group `from` is done with `tty`: give its foreground back to
+ * group `to`, unless someone else has taken it since. Closes `tty`. */
+void nr__stdio_foreground_restore(int tty, pid_t from, pid_t to);
 
 #endif
