@@ -39,12 +39,14 @@ function pty(value: unknown): { rows: number; cols: number } | null {
   };
 }
 
-/** Under a PTY the terminal is all three streams: only 'pipe' (and, for stderr, 'stdout') describe it. */
-function checkPtyStdio(stdio: Record<'stdin' | 'stdout' | 'stderr', NormalizedStdio>): void {
+/** The stderr values a PTY accepts: its terminal is stderr too; the earlier names were accepted (and meant nothing) before. */
+const PTY_STDERR = new Set<unknown>([undefined, 'pipe', 'stdout', 'consume', 'redirect', 'disabled']);
+
+/** Under a PTY the terminal is all three streams: stdin and stdout stay 'pipe'. */
+function checkPtyStdio(raw: Record<'stdin' | 'stdout' | 'stderr', unknown>, stdio: Record<'stdin' | 'stdout' | 'stderr', NormalizedStdio>): void {
   for (const stream of ['stdin', 'stdout', 'stderr'] as const) {
-    const { kind } = stdio[stream];
-    if (kind === 'pipe' || (stream === 'stderr' && kind === 'stdout')) continue;
-    throw new ValidationError(stream, "'pipe' (or absent) with `pty`: the terminal is the child's stdin, stdout and stderr", undefined, {
+    if (stream === 'stderr' ? PTY_STDERR.has(raw.stderr) : stdio[stream].kind === 'pipe') continue;
+    throw new ValidationError(stream, "'pipe' (or absent) with `pty`: the terminal is the child's stdin, stdout and stderr", raw[stream], {
       got: describeStdio(stdio[stream]),
     });
   }
@@ -61,9 +63,10 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}): Nor
   const o = options === undefined ? {} : plainObject(options, 'options');
   // Each option is read once: a getter cannot pass the check and then change.
   const read = (key: string): unknown => readField(o, key, key);
-  const stdin = normalizeStdio(read('stdin'), 'stdin');
-  const stdout = normalizeStdio(read('stdout'), 'stdout');
-  const stderr = normalizeStdio(read('stderr'), 'stderr');
+  const raw = { stdin: read('stdin'), stdout: read('stdout'), stderr: read('stderr') };
+  const stdin = normalizeStdio(raw.stdin, 'stdin');
+  const stdout = normalizeStdio(raw.stdout, 'stdout');
+  const stderr = normalizeStdio(raw.stderr, 'stderr');
   const ptyOption = read('pty');
   const killTimeout = read('killTimeout');
   const cgroup = read('cgroup');
@@ -74,7 +77,7 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}): Nor
   const signal = read('signal');
   if (signal !== undefined && !isAbortSignal(signal)) throw new ValidationError('signal', 'an AbortSignal', signal);
   const terminal = pty(ptyOption);
-  if (terminal !== null) checkPtyStdio({ stdin, stdout, stderr });
+  if (terminal !== null) checkPtyStdio(raw, { stdin, stdout, stderr });
   return {
     argv: args,
     stdin,

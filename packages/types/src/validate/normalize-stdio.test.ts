@@ -60,8 +60,8 @@ describe('stdio options', () => {
       "Expected `stdout` to be 'pipe' (or absent) with `pty`: the terminal is the child's stdin, stdout and stderr, got a file (\"x\")",
     ]);
   });
-  it('keeps a PTY with the stderr names that describe it', () => {
-    for (const stderr of ['pipe', 'stdout', 'consume', 'redirect']) expect(() => normalizeSpawnOptions(['ls'], { pty: true, stderr })).not.toThrow();
+  it('keeps a PTY with the stderr values it accepted before, and their new names', () => {
+    for (const stderr of ['pipe', 'stdout', 'consume', 'redirect', 'disabled']) expect(() => normalizeSpawnOptions(['ls'], { pty: true, stderr })).not.toThrow();
   });
   it('refuses input for a stdin that is not piped, naming both fields', () => {
     for (const stdin of ['inherit', 'ignore', { file: 'a' }, { fd: 0 }]) {
