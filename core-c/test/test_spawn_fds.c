@@ -39,6 +39,13 @@ static int fds_of(pid_t pid) {
   return n;
 }
 
+/* Poll until process `pid` has `n` open fds, at most ~2 s: a child's
+ * close-on-exec fds close during its exec, a moment after vfork returns. */
+static int fds_become(pid_t pid, int n) {
+  for (int i = 0; i < 400 && fds_of(pid) != n; i++) sleep_ms(5);
+  return fds_of(pid);
+}
+
 /* Read the exit record, then wait for the status pipe's EOF: the shepherd
  * has closed its end by then. */
 static int exit_of(nr_child *c) {
@@ -182,6 +189,8 @@ TEST(fds_riding_on_a_request_other_than_spawn_are_closed) {
   pid_t sp;
   int ctl = open_host(&sp);
   int file = temp_file(NULL);
+  /* After a first reply the shepherd has made its spare channel set. */
+  CHECK_EQ(nr_kill_all(ctl, SIGCONT), 0);
   int base = fds_of(sp);
   int32_t sig = SIGCONT;
   nr__frame_hdr hdr;
@@ -203,7 +212,7 @@ TEST(a_given_fd_reaches_its_child_as_stdio_only_and_no_other_child) {
   nr_child a, b;
   CHECK_EQ(spawn_stdio(ctl, sleeper, modes, &file, 1, 0, &a), 0);
   /* The child has it as its fd 1 only, not also under the number it had. */
-  CHECK_EQ(fds_of(a.pid), 3);
+  CHECK_EQ(fds_become(a.pid, 3), 3);
   /* ls holds one fd of its own for the directory: 0, 1, 2 and that. */
   const char *lister[] = {"sh", "-c", "ls /proc/self/fd | wc -l", NULL};
   CHECK_EQ(spawn_argv(ctl, lister, NR_STDERR_CONSUME, &b), 0);
