@@ -12,6 +12,8 @@ import { outputBehaviour } from './suites/output.js';
 import { ptyBehaviour } from './suites/pty.js';
 import { readmeExamples } from './suites/readme.js';
 import { shepherdBehaviour } from './suites/shepherd.js';
+import { stdioBehaviour } from './suites/stdio.js';
+import { stdioGuarantees } from './suites/stdio-guarantees.js';
 import { teardownBehaviour } from './suites/teardown.js';
 import { validationBehaviour } from './suites/validation.js';
 import { waitBehaviour } from './suites/wait.js';
@@ -63,6 +65,8 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     shellTemplateBehaviour(t, nr, env);
     runResultBehaviour(t, nr, env);
     verboseBehaviour(t, nr, env);
+    stdioBehaviour(t, nr, env);
+    stdioGuarantees(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';

@@ -3,10 +3,10 @@ import { ChildState } from './child-state.js';
 import type { Context } from './context.js';
 import { encodeSpawnRequest, NR_ENV_REPLACE } from './encode-spawn-request.js';
 import { localPath } from './prefer-local.js';
+import { stdioRequest, type StdioRequest } from './stdio-request.js';
 import { exitLine, failureLine, verboseSink } from './verbose-log.js';
 
 const STAGES: SpawnStage[] = ['host', 'request', 'resolve', 'resource', 'cwd', 'exec', 'cgroup', 'setup'];
-const STDERR_MODE = { consume: 0, redirect: 1, disabled: 2 } as const;
 
 const ENOENT = 2;
 
@@ -45,9 +45,30 @@ function start(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
       cause: new Error(`cgroups are unavailable on this platform (${platform}); remove the \`cgroup\` option`),
     });
   }
-  const request = encodeSpawnRequest({
+  const stdio = stdioRequest(ctx.adapter, opts);
+  let reply;
+  try {
+    reply = ctx.hosts.spawn(encode(ctx, opts, stdio), stdio.fds);
+  } finally {
+    // The child has its own copies now (or never will).
+    for (const fd of stdio.opened) ctx.adapter.closeFd(fd);
+  }
+  if ('errno' in reply) {
+    throw new SpawnError(opts.argv, reply.errno, errnoName(reply.errno), STAGES[reply.stage] ?? 'host');
+  }
+  return new ChildState(ctx.adapter, ctx.hosts, ctx.hosts.host, reply, {
     pty: opts.pty !== null,
-    stderrMode: STDERR_MODE[opts.stderr],
+    cgroup: opts.cgroup?.path ?? null,
+    waitDelay: opts.waitDelay,
+    argv: opts.argv,
+    stdin: opts.stdin,
+  });
+}
+
+function encode(ctx: Context, opts: NormalizedSpawnOptions, stdio: StdioRequest): Uint8Array {
+  return encodeSpawnRequest({
+    pty: opts.pty !== null,
+    stderrMode: stdio.stderrMode,
     envMode: NR_ENV_REPLACE,
     killTimeoutMs: opts.killTimeout,
     rows: opts.pty?.rows ?? 0,
@@ -60,15 +81,6 @@ function start(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
     pidsMax: opts.cgroup?.pidsMax ?? -1,
     cpuQuotaUs: opts.cgroup?.cpuQuotaUs ?? -1,
     cpuPeriodUs: opts.cgroup?.cpuPeriodUs ?? -1,
-  });
-  const reply = ctx.hosts.spawn(request);
-  if ('errno' in reply) {
-    throw new SpawnError(opts.argv, reply.errno, errnoName(reply.errno), STAGES[reply.stage] ?? 'host');
-  }
-  return new ChildState(ctx.adapter, ctx.hosts, ctx.hosts.host, reply, {
-    pty: opts.pty !== null,
-    cgroup: opts.cgroup?.path ?? null,
-    waitDelay: opts.waitDelay,
-    argv: opts.argv,
+    extensions: stdio.extension === null ? [] : [stdio.extension],
   });
 }

@@ -4,6 +4,9 @@ export { SIGNALS, signalNumber, signalName } from './signal.js';
 export type { Stats, ExitInfo, RunResult } from './result.js';
 export type {
   StderrMode,
+  StdinOption,
+  OutputOption,
+  StderrOption,
   PtyOptions,
   CpuMax,
   CgroupOptions,
@@ -32,6 +35,7 @@ export { validateArgv } from './validate/validate-argv.js';
 export { validateInput, INPUT_CHUNK_EXPECTED } from './validate/validate-input.js';
 export { milliseconds, plainObject, MAX_TIMER_MS } from './validate/checks.js';
 export { normalizeCgroupPath, MAX_CGROUP_PATH, type NormalizedCgroup } from './validate/normalize-cgroup.js';
+export { type NormalizedStdio, type StdioStream } from './validate/normalize-stdio.js';
 export {
   normalizeSpawnOptions,
   DEFAULT_SHELL,

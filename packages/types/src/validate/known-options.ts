@@ -3,6 +3,8 @@
 
 /** Options spawn(), run() and stream() all accept (SpawnOptions). */
 export const SPAWN_OPTION_KEYS = [
+  'stdin',
+  'stdout',
   'stderr',
   'pty',
   'killTimeout',
@@ -36,9 +38,9 @@ export const RUN_OPTION_KEYS = [
 /** Keys of configure() (NetRunnerConfig). */
 export const CONFIG_OPTION_KEYS = ['cgroupRoot', 'defaultTimeout'] as const;
 
-/** Keys a Daemon adds to spawn's (DaemonOptions; `stderr` is the daemon's own). */
+/** Keys a Daemon adds to spawn's (DaemonOptions; the daemon keeps all three streams piped). */
 export const DAEMON_OPTION_KEYS = [
-  ...SPAWN_OPTION_KEYS.filter((k) => k !== 'stderr'),
+  ...SPAWN_OPTION_KEYS.filter((k) => k !== 'stdin' && k !== 'stdout' && k !== 'stderr'),
   'argv',
   'runner',
   'onOutput',

@@ -2,6 +2,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { Encoding, InputSource } from '../options.js';
 import { boolean, milliseconds, nonNegativeInteger, oneOf, readField } from './checks.js';
 import { normalizeSpawnOptions, type NormalizedSpawnOptions } from './normalize-spawn-options.js';
+import { describeStdio } from './normalize-stdio.js';
 import { validateInput } from './validate-input.js';
 
 /** Default `maxOutputSize` of `run()`: 64 MiB per stream. */
@@ -58,6 +59,9 @@ export function normalizeRunOptions(
     return value === undefined ? false : boolean(value, key);
   };
   const input = validateInput(read('input'));
+  if (input !== undefined && base.stdin.kind !== 'pipe') {
+    throw new ValidationError('input', `absent when \`stdin\` is ${describeStdio(base.stdin)}: input is written to a piped stdin`, input);
+  }
   const timeout = read('timeout');
   const maxOutputSize = read('maxOutputSize');
   const encoding = read('encoding');
