@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "child.h"
 #include "kids.h"
 #include "netrunner.h"
 
@@ -19,6 +20,11 @@ typedef struct nr__host_fds {
  * reply->stage say why, and nothing is left open or running. */
 void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
                nr_reply *reply, nr__host_fds *out);
+
+/* vfork and exec one child as `plan` says (its `error` is set here): 0 and
+ * *pid once it has exec'd, or -errno and *stage where it failed (the child
+ * is reaped then). */
+int nr__launch(const nr__child_plan *plan, pid_t *pid, int *stage);
 
 /* Close every fd in `fds` that is open. */
 void nr__host_fds_close(nr__host_fds *fds);
