@@ -28,6 +28,8 @@ export interface ChildSetup {
   cgroup: string | null;
   /** See SpawnOptions.waitDelay. */
   waitDelay: number;
+  /** How the status pipe is read (a pipeline's carries a record per member); default: one exit record. */
+  readExit?: (fd: number) => Promise<ExitRecord | null>;
 }
 
 /**
@@ -98,7 +100,8 @@ export class ChildState implements TrackedChild {
     this.stdinClosed = stdin === null && this.#stdinFd < 0;
     this.#deadline = new OutputDeadline(this, setup.waitDelay);
     hosts.children.add(this);
-    this.exited = readExitStatus(adapter, child.statusFd).then((record) => {
+    const readExit = setup.readExit ?? ((fd: number) => readExitStatus(adapter, fd));
+    this.exited = readExit(child.statusFd).then((record) => {
       // No record: the shepherd died. The child died with it (PDEATHSIG),
       // but what it and its siblings started did not.
       if (record === null) hosts.shepherdDied(host);

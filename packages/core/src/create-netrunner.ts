@@ -1,4 +1,4 @@
-import type { NetRunnerConfig, RunOptions, RunResult, SpawnOptions, StreamOptions } from '@netrunner/types';
+import type { NetRunnerConfig, PipelineOptions, PipelineResult, RunOptions, RunResult, SpawnOptions, StreamOptions } from '@netrunner/types';
 import { configure } from './configure.js';
 import type { RuntimeAdapter } from './adapter.js';
 import { HostEnv } from './child-env.js';
@@ -6,6 +6,7 @@ import type { Context } from './context.js';
 import { HostManager } from './host-manager.js';
 import type { Process } from './process.js';
 import { run } from './run.js';
+import { runPipeline } from './run-pipeline.js';
 import { spawn } from './spawn.js';
 import { stream } from './stream.js';
 
@@ -43,6 +44,24 @@ export interface NetRunnerApi {
    * await p.wait();      // { exitCode: 143, signal: 'SIGTERM' }
    */
   spawn(argv: readonly string[], options?: SpawnOptions): Promise<Process>;
+  /**
+   * Run commands joined by kernel pipes, as a shell's `a | b | c`: each
+   * member's stdout feeds the next one's stdin inside the kernel (no byte
+   * passes through JavaScript). `input` goes to the first member; `stdout`
+   * is the last one's; `stderr` is what every member wrote. The members
+   * share one process group, timeout, kill and cgroup. The exit follows
+   * `set -o pipefail` unless `pipefail: false`; `members` has each one's.
+   *
+   * @example
+   * const r = await pipeline([['printf', 'b\na\nb\n'], ['sort'], ['uniq', '-c']]);
+   * r.stdout;                        // '      1 a\n      2 b\n'
+   * r.members.map((m) => m.exitCode); // [0, 0, 0]
+   */
+  pipeline(
+    members: readonly (readonly string[])[],
+    options: PipelineOptions & { encoding: 'buffer' },
+  ): Promise<PipelineResult<Uint8Array>>;
+  pipeline(members: readonly (readonly string[])[], options?: PipelineOptions): Promise<PipelineResult<string>>;
   /** Kill every child (SIGKILL) and close this realm's shepherd now; the next call opens a new one. */
   shutdown(): void;
   /**
@@ -69,6 +88,8 @@ export function createNetRunner(adapter: RuntimeAdapter): NetRunnerApi {
   const ctx: Context = { adapter, hosts: new HostManager(adapter), env: new HostEnv(adapter) };
   return {
     run: ((argv: readonly string[], options?: RunOptions) => run(ctx, argv, options)) as NetRunnerApi['run'],
+    pipeline: ((members: readonly (readonly string[])[], options?: PipelineOptions) =>
+      runPipeline(ctx, members, options)) as NetRunnerApi['pipeline'],
     stream: (argv, options) => stream(ctx, argv, options),
     spawn: (argv, options) => spawn(ctx, argv, options),
     shutdown: () => ctx.hosts.shutdown(),

@@ -1,15 +1,23 @@
-import { AbortError, SpawnError, errnoName, type NormalizedSpawnOptions, type SpawnStage } from '@netrunner/types';
-import { ChildState } from './child-state.js';
+import { AbortError, SpawnError, type NormalizedSpawnOptions } from '@netrunner/types';
+import { ChildState, type ChildSetup } from './child-state.js';
 import type { Context } from './context.js';
-import { encodeSpawnRequest, NR_ENV_REPLACE } from './encode-spawn-request.js';
+import { encodeSpawnRequest, NR_ENV_REPLACE, type SpawnExtension } from './encode-spawn-request.js';
+import { spawnFailure } from './spawn-failure.js';
 
-const STAGES: SpawnStage[] = ['host', 'request', 'resolve', 'resource', 'cwd', 'exec', 'cgroup', 'setup'];
+/** What a spawn adds to its options: a pipeline's further members and how its status is read. */
+export interface SpawnExtras {
+  /** Every member's argv, the first being opts.argv (absent: just that one). */
+  members?: readonly (readonly string[])[];
+  extensions?: readonly SpawnExtension[];
+  readExit?: ChildSetup['readExit'];
+}
+
 const STDERR_MODE = { consume: 0, redirect: 1, disabled: 2 } as const;
 
 const ENOENT = 2;
 
 /** Encode the request, ask the shepherd, and wrap the child; throws SpawnError, or AbortError if `signal` is already aborted. */
-export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
+export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions, extras: SpawnExtras = {}): ChildState {
   if (opts.signal?.aborted) throw new AbortError({ cause: opts.signal.reason });
   // cgroups are a Linux feature; elsewhere say so before asking the shepherd.
   const platform = (globalThis as { process?: { platform?: string } }).process?.platform;
@@ -33,14 +41,16 @@ export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions): ChildSta
     pidsMax: opts.cgroup?.pidsMax ?? -1,
     cpuQuotaUs: opts.cgroup?.cpuQuotaUs ?? -1,
     cpuPeriodUs: opts.cgroup?.cpuPeriodUs ?? -1,
+    extensions: extras.extensions,
   });
   const reply = ctx.hosts.spawn(request);
   if ('errno' in reply) {
-    throw new SpawnError(opts.argv, reply.errno, errnoName(reply.errno), STAGES[reply.stage] ?? 'host');
+    throw spawnFailure(extras.members ?? [opts.argv], reply.errno, reply.stage);
   }
   return new ChildState(ctx.adapter, ctx.hosts, ctx.hosts.host, reply, {
     pty: opts.pty !== null,
     cgroup: opts.cgroup?.path ?? null,
     waitDelay: opts.waitDelay,
+    readExit: extras.readExit,
   });
 }

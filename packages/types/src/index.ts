@@ -1,7 +1,7 @@
 // @netrunner/types: the interface every netrunner binding shares.
 export type { SignalName, Signal } from './signal.js';
 export { SIGNALS, signalNumber, signalName } from './signal.js';
-export type { Stats, ExitInfo, RunResult } from './result.js';
+export type { Stats, ExitInfo, RunResult, PipelineMember, PipelineResult } from './result.js';
 export type {
   StderrMode,
   PtyOptions,
@@ -14,6 +14,7 @@ export type {
   StreamOptions,
   Encoding,
   RunOptions,
+  PipelineOptions,
 } from './options.js';
 export { NetRunnerError, type ErrorDetails } from './errors/netrunner-error.js';
 export { ValidationError, type ValidationDetails } from './errors/validation-error.js';
@@ -40,3 +41,8 @@ export {
   DEFAULT_MAX_OUTPUT_SIZE,
   type NormalizedRunOptions,
 } from './validate/normalize-run-options.js';
+export {
+  normalizePipelineOptions,
+  MAX_PIPELINE_MEMBERS,
+  type NormalizedPipelineOptions,
+} from './validate/normalize-pipeline-options.js';

@@ -100,3 +100,18 @@ export interface RunOptions extends Omit<StreamOptions, 'allowNonZeroExit'> {
   /** 'utf8' (default): strings; 'buffer': Uint8Array. */
   encoding?: Encoding;
 }
+
+/**
+ * Options of `pipeline()`: those of `run()`, for the pipeline as a whole
+ * (one timeout, one kill, one cgroup; env and cwd for every member). `input`
+ * goes to the first member, `stdout` is the last member's, `stderr` is what
+ * every member wrote ('redirect': into that stdout). No `pty`.
+ */
+export interface PipelineOptions extends Omit<RunOptions, 'pty'> {
+  /**
+   * true (default): the exit is the rightmost member's that failed, as under
+   * `set -o pipefail` (a writer killed by SIGPIPE counts, as in bash: 141);
+   * false: the last member's, as in a plain shell pipeline.
+   */
+  pipefail?: boolean;
+}
