@@ -9,6 +9,7 @@ import { leakBehaviour } from './suites/leaks.js';
 import { netrunnerFixedBehaviour } from './suites/netrunner-fixed.js';
 import { lifecycleBehaviour } from './suites/lifecycle.js';
 import { outputBehaviour } from './suites/output.js';
+import { pipelineBehaviour } from './suites/pipeline.js';
 import { ptyBehaviour } from './suites/pty.js';
 import { readmeExamples } from './suites/readme.js';
 import { shepherdBehaviour } from './suites/shepherd.js';
@@ -53,6 +54,7 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     waitBehaviour(t, nr, env);
     abortBehaviour(t, nr, env);
     groupLeftoverBehaviour(t, nr, env);
+    pipelineBehaviour(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';
