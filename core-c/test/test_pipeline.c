@@ -154,15 +154,14 @@ static void warm_up(int ctl) {
   CHECK_EQ(nr_read_exit(c.status_fd, &r), 0);
 }
 
-/* The direct children of the shepherd, as "pid pid ..." (empty: none). */
-static void children_of(pid_t pid, char *buf, size_t size) {
-  char path[64];
-  snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)pid, (int)pid);
-  FILE *f = fopen(path, "r");
-  CHECK(f != NULL);
-  size_t n = fread(buf, 1, size - 1, f);
-  fclose(f);
-  buf[n] = '\0';
+/* sleep 100 | sleep 100 | sleep 100, its member pids read from the
+ * status preamble. */
+static void start_sleepers(int ctl, nr_child *c, pid_t pids[3]) {
+  const char *first[] = {"sleep", "100", NULL};
+  const char *m[] = {"sleep", "100", NULL};
+  const char *const *rest[] = {m, m};
+  CHECK_EQ(spawn_pipeline(ctl, first, rest, 2, c), 0);
+  CHECK_EQ(read_preamble(c->status_fd, pids), 3);
 }
 
 TEST(three_stages_pass_every_byte_and_report_every_member) {
@@ -204,13 +203,9 @@ TEST(three_stages_pass_every_byte_and_report_every_member) {
 TEST(members_share_one_group_and_one_signal_ends_them_all) {
   pid_t sp;
   int ctl = open_host(&sp);
-  const char *first[] = {"sleep", "100", NULL};
-  const char *m[] = {"sleep", "100", NULL};
-  const char *const *rest[] = {m, m};
   nr_child c;
-  CHECK_EQ(spawn_pipeline(ctl, first, rest, 2, &c), 0);
   pid_t pids[3];
-  CHECK_EQ(read_preamble(c.status_fd, pids), 3);
+  start_sleepers(ctl, &c, pids);
   for (int k = 0; k < 3; k++) CHECK_EQ(pgrp_of(pids[k]), c.pid);
   CHECK_EQ(nr_signal(ctl, c.pid, SIGKILL), 0);
   nr_exit_record rec[3];
@@ -254,13 +249,9 @@ TEST(members_hold_only_their_own_stdio_and_no_pipe_reaches_other_children) {
   int ctl = open_host(&sp);
   warm_up(ctl);
   int shepherd_fds = settled_fds_of(sp);
-  const char *first[] = {"sleep", "100", NULL};
-  const char *m[] = {"sleep", "100", NULL};
-  const char *const *rest[] = {m, m};
   nr_child c;
-  CHECK_EQ(spawn_pipeline(ctl, first, rest, 2, &c), 0);
   pid_t pids[3];
-  CHECK_EQ(read_preamble(c.status_fd, pids), 3);
+  start_sleepers(ctl, &c, pids);
   for (int k = 0; k < 3; k++) CHECK_EQ(channels_above_stdio(pids[k]), 0);
   char path[64], link[128];
   snprintf(path, sizeof path, "/proc/%d/fd/0", (int)pids[1]);
@@ -333,13 +324,9 @@ TEST(a_member_that_cannot_exec_takes_the_started_ones_down_with_it) {
 TEST(host_death_ends_every_member) {
   pid_t sp;
   int ctl = open_host(&sp);
-  const char *first[] = {"sleep", "100", NULL};
-  const char *m[] = {"sleep", "100", NULL};
-  const char *const *rest[] = {m, m};
   nr_child c;
-  CHECK_EQ(spawn_pipeline(ctl, first, rest, 2, &c), 0);
   pid_t pids[3];
-  CHECK_EQ(read_preamble(c.status_fd, pids), 3);
+  start_sleepers(ctl, &c, pids);
   close(c.stdin_fd);
   close(c.stdout_fd);
   close(c.stderr_fd);

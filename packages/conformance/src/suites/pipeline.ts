@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { NetRunnerApi } from '@netrunner/core';
-import { AbortError, SpawnError, TimeoutError, ValidationError } from '@netrunner/types';
+import { AbortError, SpawnError, TimeoutError } from '@netrunner/types';
 import { caught, randomBytes, sameBytes, text } from '../helpers/bytes.js';
-import { cgroupDirsLeft, cgroupMounts } from '../helpers/cgroups.js';
+import { cgroupCase, rejectedField } from '../helpers/cases.js';
+import { cgroupDirsLeft } from '../helpers/cgroups.js';
 import { allGone, childrenOf, fdCount, parentOf, sleep, waitFor, zombiesOf } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
@@ -51,16 +52,10 @@ export function pipelineBehaviour(t: TestApi, nr: NetRunnerApi, env: Conformance
     return last;
   }
 
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const why = cgroupMounts().length === 0 ? 'no cgroup hierarchy is mounted' : !isRoot ? 'not running as root' : '';
-  // A case that cannot run here is a real skip that says why.
-  const cit = (name: string, fn: () => unknown, timeout?: number): void =>
-    why ? t.skip(`${name} [skipped: ${why}]`, () => undefined) : it(name, fn, timeout);
-
-  async function invalid(call: () => Promise<unknown>, field: string): Promise<void> {
-    const e = await caught(call());
-    expect(ValidationError.isInstance(e) ? e.field : e).toBe(field);
-  }
+  const cit = cgroupCase(t);
+  const invalid = async (call: () => Promise<unknown>, field: string): Promise<void> => {
+    expect(await rejectedField(call)).toBe(field);
+  };
 
   describe('pipeline', () => {
     it('passes 4 MiB of random bytes through three stages byte for byte', async () => {

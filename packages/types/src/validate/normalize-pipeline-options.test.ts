@@ -2,15 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/validation-error.js';
 import { normalizePipelineOptions } from './normalize-pipeline-options.js';
 
-function fieldOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return ValidationError.isInstance(e) ? e.field : `not a ValidationError: ${String(e)}`;
-  }
-  return undefined;
-}
-
 describe('pipeline options', () => {
   it('keeps the members, takes run()\'s options, and pipefail by default', () => {
     const o = normalizePipelineOptions([['ls'], ['wc', '-l']], { timeout: 5 });
@@ -32,7 +23,16 @@ describe('pipeline options', () => {
       [[['ls']], { maxOutputSize: -1 }, 'maxOutputSize'],
       [[['ls']], 'opts', 'options'],
     ];
-    for (const [members, options, field] of cases) expect(fieldOf(() => normalizePipelineOptions(members, options))).toBe(field);
+    for (const [members, options, field] of cases) {
+      const thrown = (() => {
+        try {
+          return normalizePipelineOptions(members, options);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect([ValidationError.isInstance(thrown), (thrown as ValidationError).field]).toEqual([true, field]);
+    }
   });
   it('accepts 64 members', () => {
     expect(normalizePipelineOptions(Array.from({ length: 64 }, () => ['true'])).members.length).toBe(64);
