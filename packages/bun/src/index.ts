@@ -46,6 +46,14 @@ export const spawn: NetRunnerApi['spawn'] = api.spawn;
  */
 export const pipeline: NetRunnerApi['pipeline'] = api.pipeline;
 
+/**
+ * Stream the last member's stdout of a pipeline with backpressure.
+ *
+ * @example
+ * for await (const chunk of streamPipeline([['cat', 'big.log'], ['grep', 'ERROR']])) process.stdout.write(chunk);
+ */
+export const streamPipeline: NetRunnerApi['streamPipeline'] = api.streamPipeline;
+
 /** Kill every child and close the shepherd now (it reopens on the next call). */
 export const shutdown: NetRunnerApi['shutdown'] = api.shutdown;
 

@@ -1,4 +1,13 @@
-import type { NetRunnerConfig, PipelineOptions, PipelineResult, RunOptions, RunResult, SpawnOptions, StreamOptions } from '@netrunner/types';
+import type {
+  NetRunnerConfig,
+  PipelineOptions,
+  PipelineResult,
+  PipelineStreamOptions,
+  RunOptions,
+  RunResult,
+  SpawnOptions,
+  StreamOptions,
+} from '@netrunner/types';
 import { configure } from './configure.js';
 import type { RuntimeAdapter } from './adapter.js';
 import { HostEnv } from './child-env.js';
@@ -9,6 +18,7 @@ import { run } from './run.js';
 import { runPipeline } from './run-pipeline.js';
 import { spawn } from './spawn.js';
 import { stream } from './stream.js';
+import { streamPipeline } from './stream-pipeline.js';
 
 /** The public API every binding exports. */
 export interface NetRunnerApi {
@@ -62,6 +72,16 @@ export interface NetRunnerApi {
     options: PipelineOptions & { encoding: 'buffer' },
   ): Promise<PipelineResult<Uint8Array>>;
   pipeline(members: readonly (readonly string[])[], options?: PipelineOptions): Promise<PipelineResult<string>>;
+  /**
+   * Stream the last member's stdout of a pipeline, as stream() does for one
+   * command: lazily, with backpressure, the whole group stopped when the
+   * loop is left early; the exit `pipefail` picks rejects with
+   * NonZeroExitError after the last chunk unless `allowNonZeroExit`.
+   *
+   * @example
+   * for await (const chunk of streamPipeline([['cat', 'big.log'], ['grep', 'ERROR']])) process.stdout.write(chunk);
+   */
+  streamPipeline(members: readonly (readonly string[])[], options?: PipelineStreamOptions): AsyncIterable<Uint8Array>;
   /** Kill every child (SIGKILL) and close this realm's shepherd now; the next call opens a new one. */
   shutdown(): void;
   /**
@@ -90,6 +110,7 @@ export function createNetRunner(adapter: RuntimeAdapter): NetRunnerApi {
     run: ((argv: readonly string[], options?: RunOptions) => run(ctx, argv, options)) as NetRunnerApi['run'],
     pipeline: ((members: readonly (readonly string[])[], options?: PipelineOptions) =>
       runPipeline(ctx, members, options)) as NetRunnerApi['pipeline'],
+    streamPipeline: (members, options) => streamPipeline(ctx, members, options),
     stream: (argv, options) => stream(ctx, argv, options),
     spawn: (argv, options) => spawn(ctx, argv, options),
     shutdown: () => ctx.hosts.shutdown(),

@@ -15,6 +15,7 @@ export type {
   Encoding,
   RunOptions,
   PipelineOptions,
+  PipelineStreamOptions,
 } from './options.js';
 export { NetRunnerError, type ErrorDetails } from './errors/netrunner-error.js';
 export { ValidationError, type ValidationDetails } from './errors/validation-error.js';

@@ -115,3 +115,9 @@ export interface PipelineOptions extends Omit<RunOptions, 'pty'> {
    */
   pipefail?: boolean;
 }
+
+/** Options of `streamPipeline()`: those of `stream()` for the pipeline as a whole, and `pipefail`. */
+export interface PipelineStreamOptions extends Omit<StreamOptions, 'pty'> {
+  /** See PipelineOptions.pipefail: which member's exit decides whether the stream ends in NonZeroExitError. */
+  pipefail?: boolean;
+}

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { NetRunnerApi } from '@netrunner/core';
-import { AbortError, SpawnError, TimeoutError } from '@netrunner/types';
-import { caught, randomBytes, sameBytes, text } from '../helpers/bytes.js';
+import { AbortError, NonZeroExitError, SpawnError, TimeoutError, ValidationError } from '@netrunner/types';
+import { caught, collect, collectText, randomBytes, sameBytes, text } from '../helpers/bytes.js';
 import { cgroupCase, rejectedField } from '../helpers/cases.js';
 import { cgroupDirsLeft } from '../helpers/cgroups.js';
 import { allGone, childrenOf, fdCount, parentOf, sleep, waitFor, zombiesOf } from '../helpers/proc.js';
@@ -188,6 +188,33 @@ export function pipelineBehaviour(t: TestApi, nr: NetRunnerApi, env: Conformance
       expect(await waitFor(() => fdCount() <= hostBefore, 5000)).toBe(true);
       expect(shepherdBefore).toBeGreaterThan(0);
       expect(zombiesOf()).toEqual([]);
+    });
+
+    it('streams the last member\'s stdout byte for byte, and ends with the exit pipefail picks', async () => {
+      const input = randomBytes(2 * 1024 * 1024);
+      const out = await collect(nr.streamPipeline([['cat'], ['cat'], ['cat']], { input }));
+      expect(sameBytes(out, input)).toBe(true);
+      let got = '';
+      const e = await caught((async () => {
+        for await (const c of nr.streamPipeline([['sh', '-c', 'echo a; exit 3'], ['cat']])) got += text(c);
+      })());
+      expect(got).toBe('a\n');
+      expect(NonZeroExitError.isInstance(e) ? e.exitCode : e).toBe(3);
+      expect(await collectText(nr.streamPipeline([['sh', '-c', 'echo a; exit 3'], ['cat']], { pipefail: false }))).toBe('a\n');
+      expect(await collectText(nr.streamPipeline([['sh', '-c', 'exit 3'], ['cat']], { allowNonZeroExit: true }))).toBe('');
+    });
+
+    it('stops every member when a streamPipeline() loop is left early', async () => {
+      const shepherd = await shepherdPid();
+      let members: number[] = [];
+      for await (const _ of nr.streamPipeline([['yes'], ['cat'], ['cat']])) {
+        if (await waitFor(() => childrenOf(shepherd).length === 3)) members = childrenOf(shepherd);
+        break;
+      }
+      expect(members.length).toBe(3);
+      expect(await allGone(members)).toBe(true);
+      const e = await caught(collectText(nr.streamPipeline([['true'], []])));
+      expect(ValidationError.isInstance(e) ? e.field : e).toBe('pipeline[1]');
     });
 
     cit('runs every member in one cgroup, kept until the last member is reaped, then removed', async () => {
