@@ -32,6 +32,8 @@ export interface ChildSetup {
   argv: readonly string[];
   /** Where stdin comes from (absent: a pipe). */
   stdin?: NormalizedStdio;
+  /** How the status pipe is read (a pipeline's carries a record per member); default: one exit record. */
+  readExit?: (fd: number) => Promise<ExitRecord | null>;
 }
 
 /**
@@ -111,7 +113,8 @@ export class ChildState implements TrackedChild {
     if (this.stdinElsewhere !== null) this.#closedBy = `not a pipe (stdin: ${this.stdinElsewhere}): the child reads it from elsewhere`;
     this.#deadline = new OutputDeadline(this, setup.waitDelay);
     hosts.children.add(this);
-    this.exited = readExitStatus(adapter, child.statusFd).then((record) => {
+    const readExit = setup.readExit ?? ((fd: number) => readExitStatus(adapter, fd));
+    this.exited = readExit(child.statusFd).then((record) => {
       // No record: the shepherd died. The child died with it (PDEATHSIG),
       // but what it and its siblings started did not.
       if (record === null) hosts.shepherdDied(host);
