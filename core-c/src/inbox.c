@@ -6,6 +6,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "platform.h"
+
 void nr__frame_fds_close(nr__frame_fds *fds) {
   for (int i = 0; i < fds->n; i++) close(fds->fd[i]);
   fds->n = 0;
@@ -21,7 +23,7 @@ ssize_t nr__inbox_read(nr__inbox *in, int sock, void *buf, size_t cap) {
   struct msghdr msg = {.msg_iov = &iov, .msg_iovlen = 1,
                        .msg_control = ctrl.buf,
                        .msg_controllen = sizeof ctrl.buf};
-  ssize_t n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC);
+  ssize_t n = nr__recvmsg_cloexec(sock, &msg);
   if (n < 0) return -errno;
   nr__frame_fds got = {.n = 0, .cut = (msg.msg_flags & MSG_CTRUNC) != 0};
   for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {

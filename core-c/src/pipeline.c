@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "launch.h"
+#include "platform.h"
 #include "resolve.h"
 
 typedef struct cursor {
@@ -111,7 +112,7 @@ int nr__pipeline_launch(nr__pipeline *p, const nr__child_plan *first,
     int pipefd[2] = {-1, -1};
     int last = k + 1 == p->count;
     /* CLOEXEC: a member holds only its own ends once it has exec'd. */
-    if (!last && pipe2(pipefd, O_CLOEXEC) < 0) {
+    if (!last && nr__pipe_cloexec(pipefd) < 0) {
       int rc = -errno;
       close_fd(&prev_read);
       nr__pipeline_kill(p, k);
