@@ -21,7 +21,8 @@ ssize_t nr__recvmsg_cloexec(int sock, struct msghdr *msg) {
   return recvmsg(sock, msg, MSG_CMSG_CLOEXEC);
 }
 
-void nr__close_from(int lowest) { close_range((unsigned)lowest, ~0u, 0); }
+/* The raw syscall: musl has no close_range() wrapper. */
+void nr__close_from(int lowest) { syscall(SYS_close_range, (unsigned)lowest, ~0u, 0); }
 
 /* The kernel's struct sigaction (x86-64 and arm64 layout; no restorer is
  * needed for SIG_DFL). */
