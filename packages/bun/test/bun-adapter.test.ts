@@ -40,7 +40,7 @@ describe('@netrunner/bun native loading', () => {
     delete process.env.NETRUNNER_SHEPHERD_PATH;
     try {
       const lib = libraryPath();
-      expect(lib).toMatch(/native\/linux-x64\/libnetrunner\.so$/);
+      expect(lib).toMatch(/native\/linux-x64\/libnetrunner\.glibc\.so$/);
       expect(shepherdPath(lib)).toMatch(/native\/linux-x64\/netrunner-shepherd$/);
     } finally {
       Object.assign(process.env, saved.lib ? { NETRUNNER_LIB_PATH: saved.lib } : {});
