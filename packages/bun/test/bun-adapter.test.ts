@@ -48,6 +48,20 @@ describe('@netrunner/bun native loading', () => {
     }
   });
 
+  it('picks the library by libc and names the platform and the shipped ones when none matches', () => {
+    const saved = { lib: process.env.NETRUNNER_LIB_PATH, libc: process.env.LIBC };
+    delete process.env.NETRUNNER_LIB_PATH;
+    process.env.LIBC = 'uclibc';
+    try {
+      expect(() => libraryPath()).toThrow(/native\/linux-x64\/libnetrunner\.uclibc\.so\n/);
+      expect(() => libraryPath()).toThrow(/No prebuilt library for linux-x64-uclibc; this package ships (linux-\w+-\w+, )*linux-x64-glibc/);
+    } finally {
+      Object.assign(process.env, saved.lib ? { NETRUNNER_LIB_PATH: saved.lib } : {});
+      if (saved.libc === undefined) delete process.env.LIBC;
+      else process.env.LIBC = saved.libc;
+    }
+  });
+
   it('takes NETRUNNER_LIB_PATH as the only library path and names it when it is missing', () => {
     const saved = process.env.NETRUNNER_LIB_PATH;
     process.env.NETRUNNER_LIB_PATH = '/nonexistent/libnetrunner.so';
