@@ -39,7 +39,8 @@
  *   struct { uint32_t len; uint32_t op; } header;   len <= NR_MAX_FRAME
  *
  * host → shepherd
- *   NR_OP_SPAWN     body = spawn request (below)
+ *   NR_OP_SPAWN     body = spawn request (below); fds for the stdio
+ *                   extension's NR_STDIO_FD entries ride on its first byte
  *   NR_OP_SIGNAL    body = int32 pid, int32 signal       (to the child's group)
  *   NR_OP_KILL_ALL  body = int32 signal                  (to every group)
  *   NR_OP_RECLAIM_CGROUP  body = the cgroup path bytes, as in a spawn request
@@ -68,6 +69,17 @@
  *   uint32 cgroup_len, bytes                           0 = no cgroup
  *   int64 memory_max, int64 pids_max                   -1 = unset
  *   int64 cpu_quota_us, int64 cpu_period_us            -1 = unset
+ *   then zero or more extensions, to the end of the body:
+ *     uint16 tag (NR_EXT_*), uint16 zero, uint32 len, len bytes
+ *   (each tag at most once; an unknown tag or a non-zero pad is EINVAL).
+ *   Extensions were added in protocol version 3.
+ *
+ * NR_EXT_PIPELINE lists further members (uint32 count, then per member
+ * uint32 argc and argc strings): the request starts them all, joined by
+ * kernel pipes, in the first member's process group. A member that fails
+ * has its index in bits 8..15 of the reply's stage. The status pipe then
+ * carries "NRPL", a uint32 count and the member pids, then one
+ * nr_exit_record per member as each is reaped. See docs/protocol.md.
  */
 #ifndef NETRUNNER_H
 #define NETRUNNER_H
@@ -80,7 +92,7 @@
 extern "C" {
 #endif
 
-#define NR_PROTOCOL_VERSION 2u
+#define NR_PROTOCOL_VERSION 3u
 #define NR_MAX_FRAME (8u * 1024u * 1024u)
 
 /* Frame opcodes. */
@@ -165,6 +177,35 @@ typedef struct nr_child {
   int32_t stage; /* NR_STAGE_* when nr_spawn failed */
 } nr_child;
 
+/* Spawn request extension tags: optional sections after the base fields,
+ * each parsed by the feature it belongs to. */
+enum {
+  NR_EXT_STDIO = 1,
+  NR_EXT_ARGV0 = 2,
+  NR_EXT_SANDBOX = 3,
+  NR_EXT_PIPELINE = 4,
+  NR_EXT_LAST = 4
+};
+
+/* Where one stream goes, in the stdio extension (NR_EXT_STDIO): four bytes,
+ * the modes of stdin, stdout and stderr, then a zero. NR_STDIO_FD takes the
+ * next fd sent with the request (nr_spawn_fds), in stream order. Only
+ * NR_STDIO_PIPE streams come back in the reply's fds. Added in protocol
+ * version 3. */
+enum {
+  NR_STDIO_PIPE = 0,  /* a channel to the host */
+  NR_STDIO_NULL = 1,  /* /dev/null */
+  NR_STDIO_FD = 2,    /* an fd sent with the request */
+  NR_STDIO_STDOUT = 3 /* stderr only: where stdout goes (2>&1) */
+};
+
+/* One extension for the C encoder. */
+typedef struct nr_spawn_ext {
+  uint16_t tag; /* NR_EXT_* */
+  uint32_t len;
+  const void *data;
+} nr_spawn_ext;
+
 /* Options for the C convenience encoder (the bindings encode in TypeScript). */
 typedef struct nr_spawn_opts {
   const char *const *argv; /* NULL-terminated, argv[0] looked up on PATH */
@@ -177,6 +218,8 @@ typedef struct nr_spawn_opts {
   uint32_t kill_timeout_ms;
   const char *cgroup;      /* NULL = none; relative to the cgroup root */
   int64_t memory_max, pids_max, cpu_quota_us, cpu_period_us; /* -1 = unset */
+  const nr_spawn_ext *ext; /* ext_count extensions, distinct tags */
+  size_t ext_count;
 } nr_spawn_opts;
 
 /* Fill opts with defaults: inherit env and cwd, consume stderr, 5 s kill
@@ -226,6 +269,16 @@ int nr_host_reap(int ctl, pid_t shepherd_pid);
  * children die with it) and every later call on `ctl` fails with -EPIPE. */
 int nr_spawn(int ctl, const uint8_t *request, uint32_t request_len,
              nr_child *out);
+
+/* nr_spawn, with `nfds` fds (at most 3) sent along with the request as
+ * SCM_RIGHTS, for the NR_STDIO_FD entries of its stdio extension, in stream
+ * order. The shepherd passes each to the child and closes its own copy; the
+ * caller's stay open and remain the caller's. -EBADF (stage
+ * NR_STAGE_REQUEST) if one is not an open fd; nothing is sent then. -EINVAL
+ * if their number does not match the request's NR_STDIO_FD entries. Added
+ * in protocol version 3. */
+int nr_spawn_fds(int ctl, const uint8_t *request, uint32_t request_len,
+                 const int *fds, int nfds, nr_child *out);
 
 /* Encode opts and spawn (C convenience). */
 int nr_spawn_with(int ctl, const nr_spawn_opts *opts, nr_child *out);

@@ -73,6 +73,13 @@ int nr_encode_spawn(const nr_spawn_opts *opts, uint8_t **out, uint32_t *len) {
   put_i64(&o, opts->pids_max);
   put_i64(&o, opts->cpu_quota_us);
   put_i64(&o, opts->cpu_period_us);
+  for (size_t i = 0; i < opts->ext_count; i++) {
+    const nr_spawn_ext *e = &opts->ext[i];
+    uint16_t head[2] = {e->tag, 0};
+    put(&o, head, sizeof head);
+    put_u32(&o, e->len);
+    put(&o, e->data, e->len);
+  }
   if (!o.err && o.len > NR_MAX_FRAME) o.err = -E2BIG;
   if (o.err) {
     free(o.data);
@@ -123,6 +130,7 @@ static int walk(in_buf in, nr__spawn_req *req, char *arena, size_t *need) {
   const uint8_t *s;
   uint16_t size[2];
   size_t total = 0;
+  uint32_t seen = 0; /* extension tags, first pass */
   if (get(&in, &req->flags, 4) || get(&in, &req->stderr_mode, 4) ||
       get(&in, &req->env_mode, 4) || get(&in, &req->kill_timeout_ms, 4) ||
       get(&in, size, sizeof size))
@@ -165,7 +173,26 @@ static int walk(in_buf in, nr__spawn_req *req, char *arena, size_t *need) {
   if (get(&in, &req->memory_max, 8) || get(&in, &req->pids_max, 8) ||
       get(&in, &req->cpu_quota_us, 8) || get(&in, &req->cpu_period_us, 8))
     return -EINVAL;
-  if (in.left != 0) return -EINVAL;
+  while (in.left > 0) {
+    uint16_t head[2];
+    if (get(&in, head, sizeof head) || get(&in, &n, 4) || in.left < n)
+      return -EINVAL;
+    uint16_t tag = head[0];
+    if (tag == 0 || tag > NR_EXT_LAST || head[1] != 0) return -EINVAL;
+    if (arena) {
+      if (req->ext[tag].data) return -EINVAL; /* repeated */
+      memcpy(arena, in.p, n);
+      req->ext[tag].data = (const uint8_t *)arena;
+      req->ext[tag].len = n;
+      arena += n + 1; /* +1: never NULL data for an empty extension */
+    } else {
+      if (seen & (1u << tag)) return -EINVAL;
+      seen |= 1u << tag;
+    }
+    total += (size_t)n + 1;
+    in.p += n;
+    in.left -= n;
+  }
   *need = total;
   return 0;
 }

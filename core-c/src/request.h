@@ -8,6 +8,12 @@
 
 #include "netrunner.h"
 
+/* One extension as received: a copy of its bytes, or absent (data NULL). */
+typedef struct nr__ext {
+  const uint8_t *data;
+  uint32_t len;
+} nr__ext;
+
 /* A decoded spawn request; every string is a NUL-terminated copy. */
 typedef struct nr__spawn_req {
   uint32_t flags;
@@ -23,12 +29,15 @@ typedef struct nr__spawn_req {
   char *cgroup; /* NULL = none */
   size_t cgroup_len;
   int64_t memory_max, pids_max, cpu_quota_us, cpu_period_us;
+  nr__ext ext[NR_EXT_LAST + 1]; /* by tag; index 0 unused */
   void *storage; /* one allocation behind every pointer above */
 } nr__spawn_req;
 
 /* Decode and validate a spawn request body. -EINVAL for any malformed or
  * invalid field (empty argv, empty argv[0], a NUL inside a string, an env
- * entry without '=', an unknown mode or flag); -ENOMEM. */
+ * entry without '=', an unknown mode or flag, an unknown or repeated
+ * extension tag); -ENOMEM. Each extension's bytes are checked by the
+ * feature that reads them. */
 int nr__spawn_req_decode(const uint8_t *body, uint32_t len, nr__spawn_req *out);
 
 /* Free what nr__spawn_req_decode allocated. */

@@ -1,4 +1,13 @@
-import type { NetRunnerConfig, RunOptions, RunResult, SpawnOptions, StreamOptions } from '@netrunner/types';
+import type {
+  NetRunnerConfig,
+  PipelineOptions,
+  PipelineResult,
+  PipelineStreamOptions,
+  RunOptions,
+  RunResult,
+  SpawnOptions,
+  StreamOptions,
+} from '@netrunner/types';
 import { configure } from './configure.js';
 import type { RuntimeAdapter } from './adapter.js';
 import { HostEnv } from './child-env.js';
@@ -6,27 +15,32 @@ import type { Context } from './context.js';
 import { HostManager } from './host-manager.js';
 import type { Process } from './process.js';
 import { run } from './run.js';
+import { runPipeline } from './run-pipeline.js';
 import { spawn } from './spawn.js';
 import { stream } from './stream.js';
+import { streamPipeline } from './stream-pipeline.js';
+import { makeTemplate, type TemplateRun } from './template.js';
 
 /** The public API every binding exports. */
 export interface NetRunnerApi {
   /**
    * Run a command to completion and collect its output. A non-zero exit is a
-   * result; a timeout, the output cap or an abort rejects. Never throws
-   * synchronously.
+   * result (with `reject: true`, a NonZeroExitError carrying it); a timeout,
+   * the output cap or an abort rejects. Never throws synchronously.
    *
    * @example
    * const { stdout, exitCode } = await run(['echo', 'hello']); // 'hello\n', 0
    * await run(['cat'], { input: 'from node' });                // stdout 'from node'
+   * await run(['ls'], { lines: true });                        // stdout ['a.txt', 'b.txt']
    */
+  run(argv: readonly string[], options: RunOptions & { lines: true }): Promise<RunResult<string[]>>;
   run(argv: readonly string[], options: RunOptions & { encoding: 'buffer' }): Promise<RunResult<Uint8Array>>;
   run(argv: readonly string[], options?: RunOptions): Promise<RunResult<string>>;
   /**
    * Stream a command's stdout, lazily (spawned on the first pull) and with
    * backpressure (the child blocks while you do not pull). Leaving the loop
    * early stops the process group; a non-zero exit rejects after the last
-   * chunk with NonZeroExitError unless `allowNonZeroExit`.
+   * chunk with NonZeroExitError unless `reject: false`.
    *
    * @example
    * for await (const chunk of stream(['tr', 'a-z', 'A-Z'], { input: 'hello world' })) {
@@ -43,6 +57,35 @@ export interface NetRunnerApi {
    * await p.wait();      // { exitCode: 143, signal: 'SIGTERM' }
    */
   spawn(argv: readonly string[], options?: SpawnOptions): Promise<Process>;
+  /**
+   * Run commands joined by kernel pipes, as a shell's `a | b | c`: each
+   * member's stdout feeds the next one's stdin inside the kernel (no byte
+   * passes through JavaScript). `input` goes to the first member; `stdout`
+   * is the last one's; `stderr` is what every member wrote. The members
+   * share one process group, timeout, kill and cgroup. The exit follows
+   * `set -o pipefail` unless `pipefail: false`; `members` has each one's.
+   *
+   * @example
+   * const r = await pipeline([['printf', 'b\na\nb\n'], ['sort'], ['uniq', '-c']]);
+   * r.stdout;                        // '      1 a\n      2 b\n'
+   * r.members.map((m) => m.exitCode); // [0, 0, 0]
+   */
+  pipeline(members: readonly (readonly string[])[], options: PipelineOptions & { lines: true }): Promise<PipelineResult<string[]>>;
+  pipeline(
+    members: readonly (readonly string[])[],
+    options: PipelineOptions & { encoding: 'buffer' },
+  ): Promise<PipelineResult<Uint8Array>>;
+  pipeline(members: readonly (readonly string[])[], options?: PipelineOptions): Promise<PipelineResult<string>>;
+  /**
+   * Stream the last member's stdout of a pipeline, as stream() does for one
+   * command: lazily, with backpressure, the whole group stopped when the
+   * loop is left early; the exit `pipefail` picks rejects with
+   * NonZeroExitError after the last chunk unless `reject: false`.
+   *
+   * @example
+   * for await (const chunk of streamPipeline([['cat', 'big.log'], ['grep', 'ERROR']])) process.stdout.write(chunk);
+   */
+  streamPipeline(members: readonly (readonly string[])[], options?: PipelineStreamOptions): AsyncIterable<Uint8Array>;
   /** Kill every child (SIGKILL) and close this realm's shepherd now; the next call opens a new one. */
   shutdown(): void;
   /**
@@ -56,6 +99,18 @@ export interface NetRunnerApi {
    * configure({ cgroupRoot: 'myapp/jobs' }); // cgroup 'build-1' -> <hierarchy>/myapp/jobs/build-1
    */
   configure(config: NetRunnerConfig): void;
+  /**
+   * run() with argv as a tagged template: the literal text is split on
+   * whitespace, each interpolated value is exactly one argument (an array,
+   * one per element), and nothing goes through a shell. `$(options)` gives
+   * a `$` with those options.
+   *
+   * @example
+   * const n = 3, fmt = '%h %s';
+   * await $`git log -n ${n} --format=${fmt}`;  // argv ['git', 'log', '-n', '3', '--format=%h %s']
+   * await $({ cwd: '/tmp' })`ls ${['-l', '-a']}`;
+   */
+  $: TemplateRun;
 }
 
 /**
@@ -66,12 +121,23 @@ export interface NetRunnerApi {
  * export const { run, stream, spawn } = createNetRunner(nodeAdapter);
  */
 export function createNetRunner(adapter: RuntimeAdapter): NetRunnerApi {
-  const ctx: Context = { adapter, hosts: new HostManager(adapter), env: new HostEnv(adapter) };
+  const ctx: Context = {
+    adapter,
+    hosts: new HostManager(adapter),
+    env: new HostEnv(adapter),
+    defaults: { timeout: 0 },
+    debug: adapter.env().NETRUNNER_DEBUG === '1',
+  };
+  const runIn = ((argv: readonly string[], options?: RunOptions) => run(ctx, argv, options)) as NetRunnerApi['run'];
   return {
-    run: ((argv: readonly string[], options?: RunOptions) => run(ctx, argv, options)) as NetRunnerApi['run'],
+    run: runIn,
+    pipeline: ((members: readonly (readonly string[])[], options?: PipelineOptions) =>
+      runPipeline(ctx, members, options)) as NetRunnerApi['pipeline'],
+    streamPipeline: (members, options) => streamPipeline(ctx, members, options),
     stream: (argv, options) => stream(ctx, argv, options),
     spawn: (argv, options) => spawn(ctx, argv, options),
     shutdown: () => ctx.hosts.shutdown(),
     configure: (config) => configure(ctx, config),
+    $: makeTemplate(runIn),
   };
 }

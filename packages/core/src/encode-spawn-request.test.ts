@@ -28,6 +28,17 @@ function expected(parts: Array<['u32' | 'u16' | 'i64', number] | ['str', string]
 }
 
 describe('encodeSpawnRequest', () => {
+  it('appends each extension as tag, zero pad, length and bytes', () => {
+    const body = encodeSpawnRequest({
+      ...base,
+      extensions: [{ tag: 2, bytes: new TextEncoder().encode('nm') }, { tag: 1, bytes: new Uint8Array(0) }],
+    });
+    expect(body).toEqual(new Uint8Array([
+      ...encodeSpawnRequest(base),
+      2, 0, 0, 0, 2, 0, 0, 0, 0x6e, 0x6d,
+      1, 0, 0, 0, 0, 0, 0, 0,
+    ]));
+  });
   it('lays out every field in the order of netrunner.h', () => {
     expect(encodeSpawnRequest(base)).toEqual(expected([
       ['u32', 0], ['u32', 0], ['u32', 2], ['u32', 5000], ['u16', 0], ['u16', 0],

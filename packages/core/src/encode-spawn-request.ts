@@ -20,7 +20,21 @@ export interface SpawnRequest {
   pidsMax: number;
   cpuQuotaUs: number;
   cpuPeriodUs: number;
+  /** Optional sections after the base fields, each tag at most once. */
+  extensions?: readonly SpawnExtension[];
 }
+
+/** One spawn request extension: an NR_EXT_* tag and the feature's bytes. */
+export interface SpawnExtension {
+  tag: number;
+  bytes: Uint8Array;
+}
+
+/** NR_EXT_* tags (netrunner.h). */
+export const NR_EXT_STDIO = 1;
+export const NR_EXT_ARGV0 = 2;
+export const NR_EXT_SANDBOX = 3;
+export const NR_EXT_PIPELINE = 4;
 
 /** NR_SPAWN_PTY. */
 export const NR_SPAWN_PTY = 1;
@@ -35,6 +49,8 @@ const HEADER = 4 * 4 + 2 * 2;
 const COUNTS = 4 * 4;
 /** memory_max, pids_max, cpu_quota_us, cpu_period_us (i64 each). */
 const LIMITS = 4 * 8;
+/** An extension's tag, zero pad (u16 each) and length (u32). */
+const EXT_HEADER = 2 + 2 + 4;
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const utf8 = new TextEncoder();
@@ -42,7 +58,8 @@ const utf8 = new TextEncoder();
 /**
  * Encode a spawn request body in the exact layout of netrunner.h (native byte
  * order): flags, stderr_mode, env_mode, kill_timeout_ms, rows, cols, argv,
- * env, cwd, cgroup, then four int64 limits. A body over NR_MAX_FRAME is a
+ * env, cwd, cgroup, four int64 limits, then each extension (tag, zero pad,
+ * length, bytes). A body over NR_MAX_FRAME is a
  * ValidationError naming `argv`, before any byte is sent.
  *
  * @example
@@ -56,7 +73,9 @@ export function encodeSpawnRequest(req: SpawnRequest): Uint8Array {
   const cgroup = req.cgroup ?? '';
   // UTF-8 takes 1 to 3 bytes per UTF-16 code unit: check the least first (so
   // a huge string allocates nothing), then the exact size once written.
+  const extensions = req.extensions ?? [];
   let least = HEADER + COUNTS + env.length + cwd.length + cgroup.length + LIMITS;
+  for (const e of extensions) least += EXT_HEADER + e.bytes.length;
   for (const s of req.argv) least += 4 + s.length;
   if (least > NR_MAX_FRAME) throw tooLarge(req.argv, `at least ${least} bytes`);
   const out = new Uint8Array(least + 2 * (cwd.length + cgroup.length + argvUnits(req.argv)));
@@ -100,6 +119,13 @@ export function encodeSpawnRequest(req: SpawnRequest): Uint8Array {
   i64(req.pidsMax);
   i64(req.cpuQuotaUs);
   i64(req.cpuPeriodUs);
+  for (const e of extensions) {
+    u16(e.tag);
+    u16(0);
+    u32(e.bytes.length);
+    out.set(e.bytes, at);
+    at += e.bytes.length;
+  }
   if (at > NR_MAX_FRAME) throw tooLarge(req.argv, `${at} bytes`);
   return out.subarray(0, at);
 }
@@ -113,7 +139,7 @@ function argvUnits(argv: readonly string[]): number {
 function tooLarge(argv: readonly string[], size: string): ValidationError {
   return new ValidationError(
     'argv',
-    `small enough that argv, env, cwd and cgroup together take at most ${NR_MAX_FRAME} bytes (8 MiB), the largest spawn request`,
+    `small enough that argv, env, cwd, cgroup and the other options together take at most ${NR_MAX_FRAME} bytes (8 MiB), the largest spawn request`,
     argv,
     { got: `a request of ${size}` },
   );

@@ -1,44 +1,10 @@
-import { normalizeRunOptions, type ErrorDetails, type RunOptions, type RunResult } from '@netrunner/types';
-import { buildStopError } from './build-error.js';
+import { normalizeRunOptions, type RunOptions, type RunResult } from '@netrunner/types';
+import { collectRun, type RunOutput } from './collect-run.js';
 import type { Context } from './context.js';
-import { feedInput } from './feed-input.js';
-import { OutputCollector } from './output-collector.js';
-import { RunGuard } from './run-guard.js';
 import { spawnChild } from './spawn-child.js';
 
-const utf8 = new TextDecoder();
-
 /** run() for one realm's context; see NetRunnerApi.run. */
-export async function run(ctx: Context, argv: readonly string[], options?: RunOptions): Promise<RunResult<string | Uint8Array>> {
-  const opts = normalizeRunOptions(argv, options);
-  const state = spawnChild(ctx, opts);
-  const guard = new RunGuard(state, opts);
-  const stop = (): void => guard.stop('maxOutput');
-  const out = new OutputCollector(opts.maxOutputSize, stop);
-  const err = new OutputCollector(opts.maxOutputSize, stop);
-  feedInput(state, opts.input).catch((e: unknown) => guard.stop('input', e));
-  let outcome;
-  try {
-    await Promise.all([out.drain(state.stdout), err.drain(state.stderr)]);
-    outcome = await state.exited;
-    guard.finish();
-    await guard.stopped;
-  } finally {
-    guard.dispose();
-    state.release();
-  }
-  const decode = (b: Uint8Array) => (opts.encoding === 'buffer' ? b : utf8.decode(b));
-  const details: ErrorDetails = { stdout: decode(out.bytes()), stderr: decode(err.bytes()), stats: state.stats(), pid: state.pid };
-  const stopError = buildStopError(guard, details, opts);
-  if (stopError !== null) throw stopError;
-  if ('error' in outcome) throw outcome.error;
-  return {
-    stdout: details.stdout!,
-    stderr: details.stderr!,
-    exitCode: outcome.info.exitCode,
-    signal: outcome.info.signal,
-    outputCut: state.outputCut,
-    pid: state.pid,
-    stats: details.stats!,
-  };
+export async function run(ctx: Context, argv: readonly string[], options?: RunOptions): Promise<RunResult<RunOutput>> {
+  const opts = normalizeRunOptions(argv, options, 'run()', ctx.defaults);
+  return collectRun(spawnChild(ctx, opts), opts);
 }

@@ -37,14 +37,41 @@ export const stream: NetRunnerApi['stream'] = api.stream;
  */
 export const spawn: NetRunnerApi['spawn'] = api.spawn;
 
+/**
+ * Run commands joined by kernel pipes (`a | b | c`); the exit follows
+ * `set -o pipefail` unless `pipefail: false`.
+ *
+ * @example
+ * const { stdout } = await pipeline([['seq', '1', '100'], ['grep', '7'], ['wc', '-l']]); // '19\n'
+ */
+export const pipeline: NetRunnerApi['pipeline'] = api.pipeline;
+
+/**
+ * Stream the last member's stdout of a pipeline with backpressure.
+ *
+ * @example
+ * for await (const chunk of streamPipeline([['cat', 'big.log'], ['grep', 'ERROR']])) process.stdout.write(chunk);
+ */
+export const streamPipeline: NetRunnerApi['streamPipeline'] = api.streamPipeline;
+
 /** Kill every child and close the shepherd now (it reopens on the next call). */
 export const shutdown: NetRunnerApi['shutdown'] = api.shutdown;
 
 /**
- * Set host-wide options (today: `cgroupRoot`) for the shepherd the next
+ * Set host-wide options (`cgroupRoot`, `defaultTimeout`) for the shepherd the next
  * spawn starts; call it before the first spawn or after shutdown().
  *
  * @example
  * configure({ cgroupRoot: 'myapp' }); // cgroup 'job-1' -> <hierarchy>/myapp/job-1
  */
 export const configure: NetRunnerApi['configure'] = api.configure;
+
+/**
+ * run() with argv as a tagged template; each interpolated value is one
+ * argument, never parsed by a shell.
+ *
+ * @example
+ * await $`git log -n ${3} --format=${'%h %s'}`;
+ * await $({ cwd: '/tmp' })`ls -l`;
+ */
+export const $: NetRunnerApi['$'] = api.$;

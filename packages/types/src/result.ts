@@ -43,15 +43,48 @@ export interface ExitInfo {
   outputCut: boolean;
 }
 
+/** How one member of a pipeline ended. */
+export interface PipelineMember {
+  argv: string[];
+  pid: number;
+  /** The exit code; 128 + n when killed by signal n (141 for SIGPIPE). */
+  exitCode: number;
+  /** The name of the signal that killed it, or null. */
+  signal: string | null;
+  /** User CPU time of the member and its reaped descendants. */
+  userCpuMs: number;
+  systemCpuMs: number;
+  /** Peak resident set size in KiB. */
+  maxRssKb: number;
+}
+
 /** The outcome of `run()`: output, exit code and stats. */
-export interface RunResult<T extends string | Uint8Array = string> {
+export interface RunResult<T extends string | Uint8Array | string[] = string> {
   stdout: T;
   /** Empty when stderr was 'redirect'ed or 'disabled'. */
   stderr: T;
+  /**
+   * With `all: true`: stdout and stderr as read, chunk by chunk (each
+   * stream's bytes in order; between the two, the order the reads finished).
+   */
+  all?: T;
+  /** The command as spawned (after `shell`), and quoted as one line. */
+  argv: readonly string[];
+  command: string;
   exitCode: number;
   signal: string | null;
   /** True when the output was still open `waitDelay` ms after the child exited and was cut. */
   outputCut: boolean;
   pid: number;
   stats: Stats;
+}
+
+/**
+ * The outcome of `pipeline()`: the last member's stdout, every member's
+ * stderr, and the exit that `pipefail` picks (`exitCode`, `signal`); `pid`
+ * is the first member's (the process group of all); `stats` cover the
+ * whole pipeline (CPU summed, peak RSS the largest); `members` in order.
+ */
+export interface PipelineResult<T extends string | Uint8Array | string[] = string> extends RunResult<T> {
+  members: PipelineMember[];
 }
