@@ -28,10 +28,15 @@ export function shippedFiles(target) {
   };
 }
 
-/** make `goals` in core-c into out (relative to core-c) with toolchain tc; out/ itself is the host build. */
+/**
+ * make `goals` in core-c into out (relative to core-c) with toolchain tc;
+ * out/ itself is the host build. Under flock: two builds that share a
+ * directory (both arm64 targets share the static shepherd's) take turns.
+ */
 export function makeCore(out, tc, goals) {
   const vars = out === 'out' ? [] : [`OUT=${out}`, `CC=${tc.cc}`, `AR=${tc.ar}`, `OPT=-O2 ${tc.cflags}`.trim()];
-  run('make', ['-s', '-C', coreC, ...vars, ...goals.map((g) => `${out}/${g}`)]);
+  mkdirSync(join(coreC, out), { recursive: true });
+  run('flock', [join(coreC, out, '.lock'), 'make', '-s', '-C', coreC, ...vars, ...goals.map((g) => `${out}/${g}`)]);
   return join(coreC, out);
 }
 
