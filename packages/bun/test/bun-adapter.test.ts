@@ -37,11 +37,25 @@ describe('@netrunner/bun native loading', () => {
     delete process.env.NETRUNNER_SHEPHERD_PATH;
     try {
       const lib = libraryPath();
-      expect(lib).toMatch(/native\/linux-x64\/libnetrunner\.so$/);
+      expect(lib).toMatch(/native\/linux-x64\/libnetrunner\.glibc\.so$/);
       expect(shepherdPath(lib)).toMatch(/native\/linux-x64\/netrunner-shepherd$/);
     } finally {
       Object.assign(process.env, saved.lib ? { NETRUNNER_LIB_PATH: saved.lib } : {});
       Object.assign(process.env, saved.shepherd ? { NETRUNNER_SHEPHERD_PATH: saved.shepherd } : {});
+    }
+  });
+
+  it('picks the library by libc and names the platform and the shipped ones when none matches', () => {
+    const saved = { lib: process.env.NETRUNNER_LIB_PATH, libc: process.env.LIBC };
+    delete process.env.NETRUNNER_LIB_PATH;
+    process.env.LIBC = 'uclibc';
+    try {
+      expect(() => libraryPath()).toThrow(/native\/linux-x64\/libnetrunner\.uclibc\.so\n/);
+      expect(() => libraryPath()).toThrow(/No prebuilt library for linux-x64-uclibc; this package ships (linux-\w+-\w+, )*linux-x64-glibc/);
+    } finally {
+      Object.assign(process.env, saved.lib ? { NETRUNNER_LIB_PATH: saved.lib } : {});
+      if (saved.libc === undefined) delete process.env.LIBC;
+      else process.env.LIBC = saved.libc;
     }
   });
 
