@@ -1,4 +1,5 @@
 import type { HostOptions, NativeHost, SpawnReply } from '@netrunner/core';
+import { ShepherdStartError } from '@netrunner/types';
 import { openLibrary, type NetrunnerSymbols } from './ffi-symbols.js';
 import { libraryPath, shepherdPath } from './native-path.js';
 
@@ -7,13 +8,13 @@ const CLOSE_WAIT_MS = 2000;
 const EPIPE = 32;
 const ESRCH = 3;
 
-let loaded: { lib: NetrunnerSymbols; shepherd: Buffer } | undefined;
+let loaded: { lib: NetrunnerSymbols; path: string } | undefined;
 
-// dlopen once per realm; the shepherd path as a NUL-terminated buffer.
-function library(): { lib: NetrunnerSymbols; shepherd: Buffer } {
+// dlopen once per realm.
+function library(): { lib: NetrunnerSymbols; path: string } {
   if (loaded) return loaded;
   const path = libraryPath();
-  loaded = { lib: openLibrary(path), shepherd: Buffer.from(`${shepherdPath(path)}\0`) };
+  loaded = { lib: openLibrary(path), path };
   return loaded;
 }
 
@@ -32,16 +33,12 @@ export class BunNativeHost implements NativeHost {
   #closed = false;
 
   constructor(options: HostOptions = {}) {
-    const { lib, shepherd } = library();
+    const { lib, path } = library();
+    const shepherd = shepherdPath(path);
     const pidOut = new Int32Array(1);
     const root = options.cgroupRoot === undefined ? null : Buffer.from(`${options.cgroupRoot}\0`);
-    const ctl = lib.nr_host_open_with(shepherd, root, pidOut);
-    if (ctl < 0) {
-      throw Object.assign(new Error(`@netrunner/bun: cannot start the shepherd (errno ${-ctl})`), {
-        code: 'ESHEPHERD',
-        errno: -ctl,
-      });
-    }
+    const ctl = lib.nr_host_open_with(Buffer.from(`${shepherd}\0`), root, pidOut);
+    if (ctl < 0) throw new ShepherdStartError(shepherd, -ctl);
     this.#lib = lib;
     this.#ctl = ctl;
     this.#pid = pidOut[0]!;

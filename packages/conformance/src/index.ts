@@ -16,6 +16,11 @@ import { teardownBehaviour } from './suites/teardown.js';
 import { validationBehaviour } from './suites/validation.js';
 import { waitBehaviour } from './suites/wait.js';
 import { waitDelayBehaviour } from './suites/wait-delay.js';
+import { strictOptionsBehaviour } from './suites/strict-options.js';
+import { errorMessageBehaviour } from './suites/error-messages.js';
+import { shellTemplateBehaviour } from './suites/shell-template.js';
+import { runResultBehaviour } from './suites/run-results.js';
+import { verboseBehaviour } from './suites/verbose.js';
 import type { ConformanceEnv, TestApi } from './test-api.js';
 
 export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
@@ -53,6 +58,11 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     waitBehaviour(t, nr, env);
     abortBehaviour(t, nr, env);
     groupLeftoverBehaviour(t, nr, env);
+    strictOptionsBehaviour(t, nr, env);
+    errorMessageBehaviour(t, nr, env);
+    shellTemplateBehaviour(t, nr, env);
+    runResultBehaviour(t, nr, env);
+    verboseBehaviour(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';

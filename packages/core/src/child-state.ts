@@ -1,4 +1,4 @@
-import { NetRunnerError, signalName, type ExitInfo, type Stats } from '@netrunner/types';
+import { NetRunnerError, StdinClosedError, signalName, type ExitInfo, type Stats, type StdinClosedReason } from '@netrunner/types';
 import type { FdWriter, NativeHost, RuntimeAdapter, SpawnedChild } from './adapter.js';
 import type { ExitRecord } from './decode-exit-record.js';
 import { isHangUp } from './hang-up.js';
@@ -28,6 +28,8 @@ export interface ChildSetup {
   cgroup: string | null;
   /** See SpawnOptions.waitDelay. */
   waitDelay: number;
+  /** The command as spawned, for error messages. */
+  argv: readonly string[];
 }
 
 /**
@@ -43,6 +45,7 @@ export class ChildState implements TrackedChild {
   readonly pty: boolean;
   readonly cgroup: string | null;
   readonly host: NativeHost;
+  readonly argv: readonly string[];
   /** The PTY master (for resize), or -1. */
   readonly ptyFd: number;
   readonly changed = new Notifier();
@@ -57,6 +60,8 @@ export class ChildState implements TrackedChild {
   bytesIn = 0;
   writeCount = 0;
   stdinClosed: boolean;
+  /** Why stdin is closed while the child runs: closeStdin(), or it never was open (pty or no pipe). */
+  #closedBy: StdinClosedReason = 'closed by the child';
   /** The last byte written to stdin, or -1 before any (under a PTY, decides how closeStdin sends EOF). */
   #lastByte = -1;
   #stdin: FdWriter | null;
@@ -77,6 +82,7 @@ export class ChildState implements TrackedChild {
     this.pid = child.pid;
     this.pty = pty;
     this.cgroup = setup.cgroup;
+    this.argv = setup.argv;
     this.host = host;
     this.ptyFd = pty ? child.stdoutFd : -1;
     this.#adapter = adapter;
@@ -135,7 +141,7 @@ export class ChildState implements TrackedChild {
     this.#endedAt = performance.now();
     this.outcome =
       record === null
-        ? { error: new NetRunnerError('The shepherd exited before reporting the exit of the child', { code: 'ESHEPHERD', pid: this.pid }) }
+        ? { error: new NetRunnerError(`The shepherd exited before reporting the exit of the child (pid ${this.pid})`, { code: 'ESHEPHERD', pid: this.pid, argv: this.argv }) }
         : { record, info: { pid: this.pid, exitCode: record.exitStatus, signal: record.termSignal ? signalName(record.termSignal) : null } };
     // The child is gone: nobody will read its stdin any more.
     this.#closeStdinNow();
@@ -146,17 +152,24 @@ export class ChildState implements TrackedChild {
 
   /** Write bytes to stdin; resolves once they are in the pipe. */
   async write(chunk: Uint8Array): Promise<void> {
-    if (this.stdinClosed) {
-      throw new NetRunnerError('stdin is closed', { code: 'EPIPE', pid: this.pid });
-    }
+    if (this.stdinClosed) throw this.#stdinClosed(this.outcome !== null ? 'the child has exited' : this.#closedBy);
     if (this.#stdin === null) {
       this.#stdin = this.#adapter.writer(this.#stdinFd);
       this.#stdinFd = -1;
     }
     this.writeCount++;
     this.#lastByte = chunk[chunk.length - 1] ?? this.#lastByte;
-    await this.#stdin.write(chunk);
+    try {
+      await this.#stdin.write(chunk);
+    } catch (e) {
+      // EPIPE from the runtime's writer (its text differs by runtime), or the writer closed under it.
+      throw this.#stdinClosed(this.outcome !== null ? 'the child has exited' : 'closed by the child', e);
+    }
     this.bytesIn += chunk.length;
+  }
+
+  #stdinClosed(reason: StdinClosedReason, cause?: unknown): StdinClosedError {
+    return new StdinClosedError(reason, { pid: this.pid, argv: this.argv, cause });
   }
 
   /**
@@ -167,6 +180,7 @@ export class ChildState implements TrackedChild {
    */
   async closeStdin(): Promise<void> {
     if (this.stdinClosed) return;
+    this.#closedBy = 'closed by closeStdin()';
     if (!this.pty) {
       this.stdinClosed = true;
       const stdin = this.#stdin;
@@ -219,7 +233,7 @@ export class ChildState implements TrackedChild {
       this.#hosts.shepherdDied(this.host);
       return false;
     }
-    throw new NetRunnerError(`Cannot signal process ${this.pid}: errno ${-rc}`, { pid: this.pid, code: 'ESIGNAL' });
+    throw new NetRunnerError(`Cannot signal process ${this.pid}: errno ${-rc}`, { pid: this.pid, code: 'ESIGNAL', argv: this.argv });
   }
 
   /**

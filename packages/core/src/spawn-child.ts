@@ -2,15 +2,42 @@ import { AbortError, SpawnError, errnoName, type NormalizedSpawnOptions, type Sp
 import { ChildState } from './child-state.js';
 import type { Context } from './context.js';
 import { encodeSpawnRequest, NR_ENV_REPLACE } from './encode-spawn-request.js';
+import { localPath } from './prefer-local.js';
+import { exitLine, failureLine, verboseSink } from './verbose-log.js';
 
 const STAGES: SpawnStage[] = ['host', 'request', 'resolve', 'resource', 'cwd', 'exec', 'cgroup', 'setup'];
 const STDERR_MODE = { consume: 0, redirect: 1, disabled: 2 } as const;
 
 const ENOENT = 2;
 
-/** Encode the request, ask the shepherd, and wrap the child; throws SpawnError, or AbortError if `signal` is already aborted. */
+/** The `env` overlay of a call, with PATH extended under preferLocal. */
+function envOverlay(ctx: Context, opts: NormalizedSpawnOptions): Record<string, string | undefined> {
+  if (!opts.preferLocal) return opts.env;
+  const path = 'PATH' in opts.env ? opts.env.PATH : opts.extendEnv ? ctx.adapter.env().PATH : undefined;
+  return { ...opts.env, PATH: localPath(opts.cwd, path) };
+}
+
+/**
+ * Encode the request, ask the shepherd, and wrap the child; throws
+ * SpawnError, or AbortError if `signal` is already aborted. Logs the child's
+ * end (or its failure to start) when verbose.
+ */
 export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
-  if (opts.signal?.aborted) throw new AbortError({ cause: opts.signal.reason });
+  const log = verboseSink(opts.verbose, ctx.debug);
+  if (log === null) return start(ctx, opts);
+  let state: ChildState;
+  try {
+    state = start(ctx, opts);
+  } catch (e) {
+    log(failureLine(opts.argv, e));
+    throw e;
+  }
+  void state.exited.then((outcome) => log(exitLine(opts.argv, state.pid, outcome, state.stats().durationMs)));
+  return state;
+}
+
+function start(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
+  if (opts.signal?.aborted) throw new AbortError({ argv: opts.argv, cause: opts.signal.reason });
   // cgroups are a Linux feature; elsewhere say so before asking the shepherd.
   const platform = (globalThis as { process?: { platform?: string } }).process?.platform;
   if (opts.cgroup !== null && platform !== undefined && platform !== 'linux') {
@@ -26,7 +53,7 @@ export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions): ChildSta
     rows: opts.pty?.rows ?? 0,
     cols: opts.pty?.cols ?? 0,
     argv: opts.argv,
-    env: ctx.env.childEnv(opts.env, opts.extendEnv),
+    env: ctx.env.childEnv(envOverlay(ctx, opts), opts.extendEnv),
     cwd: opts.cwd,
     cgroup: opts.cgroup?.path ?? null,
     memoryMax: opts.cgroup?.memoryMax ?? -1,
@@ -42,5 +69,6 @@ export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions): ChildSta
     pty: opts.pty !== null,
     cgroup: opts.cgroup?.path ?? null,
     waitDelay: opts.waitDelay,
+    argv: opts.argv,
   });
 }

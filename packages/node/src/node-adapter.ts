@@ -1,5 +1,5 @@
 import { isMainThread } from 'node:worker_threads';
-import { TerminalWriter, type HostOptions, type NativeHost, type RuntimeAdapter } from '@netrunner/core';
+import { TerminalWriter, ShepherdStartError, type HostOptions, type NativeHost, type RuntimeAdapter } from '@netrunner/core';
 import { groupExists, killGroup, onProcessExit, writeSome } from '@netrunner/core/posix';
 import { nativeBinding, shepherdPath } from './native-binding.js';
 import { NativeReader } from './native-reader.js';
@@ -15,13 +15,9 @@ function closeFd(fd: number): void {
 
 function openHost(options: HostOptions = {}): NativeHost {
   const { binding, file } = nativeBinding();
-  const opened = binding.open(shepherdPath(file), options.cgroupRoot);
-  if ('errno' in opened) {
-    throw Object.assign(new Error(`@netrunner/node: cannot start the shepherd (errno ${opened.errno})`), {
-      code: 'ESHEPHERD',
-      errno: opened.errno,
-    });
-  }
+  const path = shepherdPath(file);
+  const opened = binding.open(path, options.cgroupRoot);
+  if ('errno' in opened) throw new ShepherdStartError(path, opened.errno);
   const { ctl, pid } = opened;
   let closed = false;
   return {

@@ -34,6 +34,11 @@ export interface NetRunnerConfig {
    * else 'netrunner'.
    */
   cgroupRoot?: string;
+  /**
+   * Milliseconds every `run()` and `stream()` without its own `timeout` may
+   * run (0 or absent: no bound, the default). A call's `timeout: 0` opts out.
+   */
+  defaultTimeout?: number;
 }
 
 /** One chunk of input. Strings are sent as UTF-8. */
@@ -78,6 +83,20 @@ export interface SpawnOptions {
    * already aborted signal rejects with AbortError before anything is spawned.
    */
   signal?: AbortSignal;
+  /**
+   * Run `argv[0]` as a command line through a shell: `true` = '/bin/sh',
+   * or the shell's path. The rest of argv become `$1`, `$2`, ... (never
+   * parsed as shell syntax): `run(['cp -- "$1" "$2"', a, b], { shell: true })`.
+   */
+  shell?: boolean | string;
+  /** Put `node_modules/.bin` of `cwd` and of each of its parents in front of PATH (nearest first). */
+  preferLocal?: boolean;
+  /**
+   * Log one line per command (its argv, pid, duration and how it ended):
+   * `true` to stderr, or to a function of your own. Also on for every call
+   * when NETRUNNER_DEBUG=1 is set when netrunner loads.
+   */
+  verbose?: boolean | ((line: string) => void);
 }
 
 /** Options of `stream()`. */
@@ -86,7 +105,12 @@ export interface StreamOptions extends SpawnOptions {
   input?: InputSource;
   /** Milliseconds the child may run before its process group is stopped; 0 or absent = none. */
   timeout?: number;
-  /** Finish normally on a non-zero exit instead of rejecting with NonZeroExitError. */
+  /**
+   * stream(): reject with NonZeroExitError after the last chunk when the
+   * child exits non-zero (default true). run(): see RunOptions.reject.
+   */
+  reject?: boolean;
+  /** Old name of `reject: false` on stream(); kept as an alias. */
   allowNonZeroExit?: boolean;
 }
 
@@ -99,4 +123,12 @@ export interface RunOptions extends Omit<StreamOptions, 'allowNonZeroExit'> {
   maxOutputSize?: number;
   /** 'utf8' (default): strings; 'buffer': Uint8Array. */
   encoding?: Encoding;
+  /** Throw NonZeroExitError (with `.result`) on a non-zero exit instead of returning it. Default false. */
+  reject?: boolean;
+  /** Drop one final '\n' (or '\r\n') of stdout, stderr and all. Default false. */
+  stripFinalNewline?: boolean;
+  /** stdout, stderr and all as arrays of lines, without their line ends (utf8 only). */
+  lines?: boolean;
+  /** Also collect `result.all`: stdout and stderr in the order their chunks were read. */
+  all?: boolean;
 }

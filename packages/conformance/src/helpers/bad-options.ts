@@ -1,3 +1,4 @@
+import { KNOWN_OPTION_KEYS } from '@netrunner/types';
 import fc from 'fast-check';
 
 /** Which call a generated case goes through. */
@@ -12,8 +13,17 @@ export interface BadInputCase {
   expectedField: string | null;
 }
 
-/** Options only run() and stream() read; spawn() ignores them. */
-const RUN_ONLY = new Set(['input', 'timeout', 'maxOutputSize', 'encoding', 'allowNonZeroExit']);
+/** The option keys each method knows; any other key is itself a ValidationError naming it. */
+const KNOWN: Record<Method, readonly string[]> = {
+  run: KNOWN_OPTION_KEYS['run()'],
+  stream: KNOWN_OPTION_KEYS['stream()'],
+  spawn: KNOWN_OPTION_KEYS['spawn()'],
+};
+
+/** Only the options `method` knows. */
+function knownTo(method: Method, options: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(options).filter(([key]) => KNOWN[method].includes(key)));
+}
 
 const boom = (): never => {
   throw new Error('getter boom');
@@ -187,9 +197,10 @@ export const badInputCase: fc.Arbitrary<BadInputCase> = fc
     argv: goodArgv,
     options: fc.record(GOOD, { requiredKeys: [] }),
   })
-  .chain(({ method, target, getter, argv, options }) => {
-    const ignored = target !== null && method === 'spawn' && RUN_ONLY.has(target);
-    const expectedField = ignored ? null : target;
+  .chain(({ method, target, getter, argv, options: generated }) => {
+    // A key the method does not know is rejected by name, whatever its value.
+    const expectedField = target;
+    const options = knownTo(method, generated);
     const make = (bad: fc.Arbitrary<unknown>, build: (value: unknown) => Omit<BadInputCase, 'method' | 'expectedField'>) =>
       bad.map((value) => ({ method, expectedField, ...build(value) }));
     if (target === null) return fc.constant({ method, argv, options, expectedField });

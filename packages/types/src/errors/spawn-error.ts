@@ -1,4 +1,5 @@
 import { errnoMeaning } from './errno-meaning.js';
+import { quoteCommand } from './quote-command.js';
 import { NetRunnerError, type ErrorDetails } from './netrunner-error.js';
 
 /** Where a spawn failed (mirrors NR_STAGE_* of netrunner.h). */
@@ -51,7 +52,7 @@ const CGROUP_REASON: Readonly<Record<string, string>> = {
  * cgroup could not be made, limited or joined: 'ENOENT' no cgroups on this
  * platform, 'EOPNOTSUPP' a limit no hierarchy can enforce, 'EEXIST' the
  * cgroup already exists). The message says what the errno means and what
- * was being done, e.g. "Cannot spawn `nope`: ENOENT (no such file or
+ * was being done, e.g. "Cannot spawn `nope --help`: ENOENT (no such file or
  * directory) at stage resolve, looking up the program (`argv[0]`)".
  *
  * @example
@@ -61,16 +62,14 @@ export class SpawnError extends NetRunnerError {
   readonly errno: number;
   readonly stage: SpawnStage;
   readonly field: string | undefined;
-  readonly argv: readonly string[];
 
   constructor(argv: readonly string[], errno: number, code: string, stage: SpawnStage, details: ErrorDetails = {}) {
     const field = FIELD[stage];
     const reason = stage === 'cgroup' && CGROUP_REASON[code] ? `: ${CGROUP_REASON[code]}` : '';
     const what = `${code} (${errnoMeaning(errno)}) at stage ${stage}, ${DOING[stage] ?? 'spawning'}`;
-    super(`Cannot spawn \`${argv[0] ?? ''}\`: ${what}${reason}`, { ...details, code });
+    super(`Cannot spawn \`${quoteCommand(argv)}\`: ${what}${reason}`, { ...details, argv, code });
     this.errno = errno;
     this.stage = stage;
     this.field = field;
-    this.argv = argv;
   }
 }

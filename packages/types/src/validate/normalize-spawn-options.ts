@@ -4,6 +4,8 @@ import { boolean, cleanString, integerIn, milliseconds, oneOf, plainObject, read
 import { isAbortSignal } from './is-abort-signal.js';
 import { normalizeCgroup, type NormalizedCgroup } from './normalize-cgroup.js';
 import { normalizeEnv } from './normalize-env.js';
+import type { OptionsOf } from './known-options.js';
+import { rejectUnknownOptions } from './reject-unknown-options.js';
 import { validateArgv } from './validate-argv.js';
 
 /** Default milliseconds between SIGTERM and SIGKILL. */
@@ -23,6 +25,27 @@ export interface NormalizedSpawnOptions {
   extendEnv: boolean;
   waitDelay: number;
   signal: AbortSignal | undefined;
+  /** The shell argv[0] of the call went through, or null. */
+  shell: string | null;
+  preferLocal: boolean;
+  /** false, true (the default sink) or the caller's sink. */
+  verbose: boolean | ((line: string) => void);
+}
+
+/** The shell `shell: true` means. */
+export const DEFAULT_SHELL = '/bin/sh';
+
+function shell(value: unknown): string | null {
+  if (value === undefined || value === false) return null;
+  if (value === true) return DEFAULT_SHELL;
+  if (typeof value !== 'string') throw new ValidationError('shell', 'a boolean or the path of a shell', value);
+  return cleanString(value, 'shell', true);
+}
+
+function verbose(value: unknown): boolean | ((line: string) => void) {
+  if (value === undefined) return false;
+  if (typeof value === 'boolean' || typeof value === 'function') return value as boolean | ((line: string) => void);
+  throw new ValidationError('verbose', 'a boolean or a function taking a line', value);
 }
 
 function pty(value: unknown): { rows: number; cols: number } | null {
@@ -43,9 +66,10 @@ function pty(value: unknown): { rows: number; cols: number } | null {
  * @example
  * normalizeSpawnOptions(['ls'], { cwd: '/tmp' }).killTimeout; // 5000
  */
-export function normalizeSpawnOptions(argv: unknown, options: unknown = {}): NormalizedSpawnOptions {
+export function normalizeSpawnOptions(argv: unknown, options: unknown = {}, call: OptionsOf = 'spawn()'): NormalizedSpawnOptions {
   const args = validateArgv(argv);
   const o = options === undefined ? {} : plainObject(options, 'options');
+  rejectUnknownOptions(o, call);
   // Each option is read once: a getter cannot pass the check and then change.
   const read = (key: string): unknown => readField(o, key, key);
   const stderr = read('stderr');
@@ -57,9 +81,13 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}): Nor
   const extendEnv = read('extendEnv');
   const waitDelay = read('waitDelay');
   const signal = read('signal');
+  const shellPath = shell(read('shell'));
+  const preferLocal = read('preferLocal');
+  const verboseOption = verbose(read('verbose'));
   if (signal !== undefined && !isAbortSignal(signal)) throw new ValidationError('signal', 'an AbortSignal', signal);
   return {
-    argv: args,
+    // sh -c 'line' sh a b: the line is parsed by the shell, a and b reach it as $1 and $2, unparsed.
+    argv: shellPath === null ? args : [shellPath, '-c', args[0]!, shellPath, ...args.slice(1)],
     stderr: stderr === undefined ? 'consume' : oneOf(stderr, 'stderr', ['consume', 'redirect', 'disabled'] as const),
     pty: pty(ptyOption),
     // Used by a timer and sent as a u32: both hold 0..2^31-1.
@@ -70,5 +98,8 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}): Nor
     extendEnv: extendEnv === undefined ? true : boolean(extendEnv, 'extendEnv'),
     waitDelay: waitDelay === undefined ? DEFAULT_WAIT_DELAY : milliseconds(waitDelay, 'waitDelay'),
     signal: signal as AbortSignal | undefined,
+    shell: shellPath,
+    preferLocal: preferLocal === undefined ? false : boolean(preferLocal, 'preferLocal'),
+    verbose: verboseOption,
   };
 }
