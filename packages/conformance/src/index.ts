@@ -21,6 +21,8 @@ import { errorMessageBehaviour } from './suites/error-messages.js';
 import { shellTemplateBehaviour } from './suites/shell-template.js';
 import { runResultBehaviour } from './suites/run-results.js';
 import { verboseBehaviour } from './suites/verbose.js';
+import { signalBehaviour } from './suites/signals.js';
+import { argv0Behaviour } from './suites/argv0.js';
 import type { ConformanceEnv, TestApi } from './test-api.js';
 
 export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
@@ -63,6 +65,8 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     shellTemplateBehaviour(t, nr, env);
     runResultBehaviour(t, nr, env);
     verboseBehaviour(t, nr, env);
+    signalBehaviour(t, nr, env);
+    argv0Behaviour(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';

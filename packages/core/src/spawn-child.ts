@@ -1,6 +1,7 @@
 import { AbortError, SpawnError, errnoName, type NormalizedSpawnOptions, type SpawnStage } from '@netrunner/types';
 import { ChildState } from './child-state.js';
 import type { Context } from './context.js';
+import { argv0Extensions } from './argv0-extension.js';
 import { encodeSpawnRequest, NR_ENV_REPLACE } from './encode-spawn-request.js';
 import { localPath } from './prefer-local.js';
 import { exitLine, failureLine, verboseSink } from './verbose-log.js';
@@ -60,6 +61,7 @@ function start(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
     pidsMax: opts.cgroup?.pidsMax ?? -1,
     cpuQuotaUs: opts.cgroup?.cpuQuotaUs ?? -1,
     cpuPeriodUs: opts.cgroup?.cpuPeriodUs ?? -1,
+    extensions: argv0Extensions(opts.argv0),
   });
   const reply = ctx.hosts.spawn(request);
   if ('errno' in reply) {

@@ -1,6 +1,6 @@
 // @netrunner/types: the interface every netrunner binding shares.
-export type { SignalName, Signal } from './signal.js';
-export { SIGNALS, signalNumber, signalName } from './signal.js';
+export type { SignalName, StandardSignalName, RealTimeSignalName, Signal } from './signal.js';
+export { SIGNALS, SIGRTMIN, SIGRTMAX, signalNumber, signalName } from './signal.js';
 export type { Stats, ExitInfo, RunResult } from './result.js';
 export type {
   StderrMode,

@@ -1,3 +1,5 @@
+import type { Signal } from './signal.js';
+
 /** What happens to the child's stderr. */
 export type StderrMode = 'consume' | 'redirect' | 'disabled';
 
@@ -63,6 +65,17 @@ export interface SpawnOptions {
   pty?: boolean | PtyOptions;
   /** Milliseconds between SIGTERM and SIGKILL when netrunner stops a child. Default 5000. */
   killTimeout?: number;
+  /**
+   * The signal netrunner stops the group with (timeout, abort, output cap,
+   * stop()), before SIGKILL after `killTimeout`. Default 'SIGTERM'. The
+   * shepherd's cleanup when the host dies always uses SIGTERM.
+   */
+  killSignal?: Signal;
+  /**
+   * The name the child sees as argv[0] (`$0` of a shell, /proc/self/cmdline);
+   * the program is still found from argv[0]. With `shell`, the shell's name.
+   */
+  argv0?: string;
   /** A cgroup path (relative to the cgroup root), or a path with limits. */
   cgroup?: string | CgroupOptions;
   /** Working directory of the child. Default: the host's. */

@@ -6,6 +6,8 @@ export const SPAWN_OPTION_KEYS = [
   'stderr',
   'pty',
   'killTimeout',
+  'killSignal',
+  'argv0',
   'cgroup',
   'cwd',
   'env',
