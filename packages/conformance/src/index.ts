@@ -23,6 +23,7 @@ import { runResultBehaviour } from './suites/run-results.js';
 import { verboseBehaviour } from './suites/verbose.js';
 import { signalBehaviour } from './suites/signals.js';
 import { argv0Behaviour } from './suites/argv0.js';
+import { runSyncBehaviour } from './suites/run-sync.js';
 import type { ConformanceEnv, TestApi } from './test-api.js';
 
 export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
@@ -67,6 +68,7 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     verboseBehaviour(t, nr, env);
     signalBehaviour(t, nr, env);
     argv0Behaviour(t, nr, env);
+    runSyncBehaviour(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';

@@ -1,4 +1,4 @@
-import type { NetRunnerConfig, RunOptions, RunResult, SpawnOptions, StreamOptions } from '@netrunner/types';
+import type { NetRunnerConfig, RunOptions, RunResult, RunSyncOptions, SpawnOptions, StreamOptions } from '@netrunner/types';
 import { configure } from './configure.js';
 import type { RuntimeAdapter } from './adapter.js';
 import { HostEnv } from './child-env.js';
@@ -6,6 +6,7 @@ import type { Context } from './context.js';
 import { HostManager } from './host-manager.js';
 import type { Process } from './process.js';
 import { run } from './run.js';
+import { runSync } from './run-sync.js';
 import { spawn } from './spawn.js';
 import { stream } from './stream.js';
 import { makeTemplate, type TemplateRun } from './template.js';
@@ -37,6 +38,19 @@ export interface NetRunnerApi {
    * }
    */
   stream(argv: readonly string[], options?: StreamOptions): AsyncIterable<Uint8Array>;
+  /**
+   * run(), blocking the calling thread until the child has ended: the same
+   * shepherd, process-group kill, timeout, output cap and result. The run
+   * happens on a helper thread (started once, on first use); input is
+   * synchronous data; there is no `signal`.
+   *
+   * @example
+   * const { stdout, exitCode } = runSync(['git', 'rev-parse', 'HEAD']);
+   * runSync(['sleep', '9'], { timeout: 100 }); // throws TimeoutError, the group is gone
+   */
+  runSync(argv: readonly string[], options: RunSyncOptions & { lines: true }): RunResult<string[]>;
+  runSync(argv: readonly string[], options: RunSyncOptions & { encoding: 'buffer' }): RunResult<Uint8Array>;
+  runSync(argv: readonly string[], options?: RunSyncOptions): RunResult<string>;
   /**
    * Start a child and get a Process to drive it (write, read, kill, wait).
    *
@@ -92,6 +106,7 @@ export function createNetRunner(adapter: RuntimeAdapter): NetRunnerApi {
   return {
     run: runIn,
     stream: (argv, options) => stream(ctx, argv, options),
+    runSync: ((argv: readonly string[], options?: RunSyncOptions) => runSync(ctx, argv, options)) as NetRunnerApi['runSync'],
     spawn: (argv, options) => spawn(ctx, argv, options),
     shutdown: () => ctx.hosts.shutdown(),
     configure: (config) => configure(ctx, config),

@@ -14,6 +14,8 @@ export type {
   StreamOptions,
   Encoding,
   RunOptions,
+  RunSyncOptions,
+  SyncInputSource,
 } from './options.js';
 export { NetRunnerError, type ErrorDetails } from './errors/netrunner-error.js';
 export { ValidationError, type ValidationDetails } from './errors/validation-error.js';
@@ -36,6 +38,7 @@ export {
   normalizeSpawnOptions,
   DEFAULT_SHELL,
   DEFAULT_KILL_TIMEOUT,
+  DEFAULT_KILL_SIGNAL,
   DEFAULT_WAIT_DELAY,
   type NormalizedSpawnOptions,
 } from './validate/normalize-spawn-options.js';
@@ -48,6 +51,7 @@ export {
 export {
   SPAWN_OPTION_KEYS,
   RUN_OPTION_KEYS,
+  RUN_SYNC_OPTION_KEYS,
   STREAM_OPTION_KEYS,
   CONFIG_OPTION_KEYS,
   DAEMON_OPTION_KEYS,

@@ -145,3 +145,12 @@ export interface RunOptions extends Omit<StreamOptions, 'allowNonZeroExit'> {
   /** Also collect `result.all`: stdout and stderr in the order their chunks were read. */
   all?: boolean;
 }
+
+/** Data for the child's stdin in `runSync()`: nothing asynchronous. */
+export type SyncInputSource = InputChunk | Iterable<InputChunk>;
+
+/** Options of `runSync()`: those of `run()` but `signal`, with synchronous input. */
+export interface RunSyncOptions extends Omit<RunOptions, 'signal' | 'input'> {
+  /** Data for stdin; stdin is closed after it (or at once without it). */
+  input?: SyncInputSource;
+}

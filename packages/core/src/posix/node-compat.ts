@@ -39,3 +39,4 @@ export function killGroup(pgid: number, signal: number): void {
     // ESRCH: the group is already gone.
   }
 }
+export { blockingRunner } from './blocking-runner.js';

@@ -35,6 +35,9 @@ export const RUN_OPTION_KEYS = [
   'all',
 ] as const;
 
+/** Options runSync() accepts (RunSyncOptions): run()'s but `signal`, which nothing could fire while it blocks. */
+export const RUN_SYNC_OPTION_KEYS = RUN_OPTION_KEYS.filter((k) => k !== 'signal');
+
 /** Keys of configure() (NetRunnerConfig). */
 export const CONFIG_OPTION_KEYS = ['cgroupRoot', 'defaultTimeout'] as const;
 
@@ -51,12 +54,13 @@ export const DAEMON_OPTION_KEYS = [
 ] as const;
 
 /** Which call a set of options belongs to, as its messages name it. */
-export type OptionsOf = 'spawn()' | 'run()' | 'stream()' | 'configure()' | 'new Daemon()';
+export type OptionsOf = 'spawn()' | 'run()' | 'runSync()' | 'stream()' | 'configure()' | 'new Daemon()';
 
 /** The known keys of each call, for strict options and for "it is an option of ..." hints. */
 export const KNOWN_OPTION_KEYS: Readonly<Record<OptionsOf, readonly string[]>> = {
   'spawn()': SPAWN_OPTION_KEYS,
   'run()': RUN_OPTION_KEYS,
+  'runSync()': RUN_SYNC_OPTION_KEYS,
   'stream()': STREAM_OPTION_KEYS,
   'configure()': CONFIG_OPTION_KEYS,
   'new Daemon()': DAEMON_OPTION_KEYS,

@@ -47,7 +47,7 @@ function streamReject(reject: unknown, allowNonZeroExit: unknown): boolean {
 export function normalizeRunOptions(
   argv: unknown,
   options: unknown = {},
-  call: 'run()' | 'stream()' = 'run()',
+  call: 'run()' | 'runSync()' | 'stream()' = 'run()',
   defaults: RunDefaults = NO_DEFAULTS,
 ): NormalizedRunOptions {
   const base = normalizeSpawnOptions(argv, options, call);
@@ -61,7 +61,7 @@ export function normalizeRunOptions(
   const timeout = read('timeout');
   const maxOutputSize = read('maxOutputSize');
   const encoding = read('encoding');
-  const reject = call === 'run()' ? flag('reject') : streamReject(read('reject'), read('allowNonZeroExit'));
+  const reject = call !== 'stream()' ? flag('reject') : streamReject(read('reject'), read('allowNonZeroExit'));
   const normalized: NormalizedRunOptions = {
     ...base,
     input,
