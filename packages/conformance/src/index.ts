@@ -24,6 +24,7 @@ import { verboseBehaviour } from './suites/verbose.js';
 import { signalBehaviour } from './suites/signals.js';
 import { argv0Behaviour } from './suites/argv0.js';
 import { runSyncBehaviour } from './suites/run-sync.js';
+import { cliBehaviour } from './suites/cli.js';
 import type { ConformanceEnv, TestApi } from './test-api.js';
 
 export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
@@ -69,6 +70,7 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     signalBehaviour(t, nr, env);
     argv0Behaviour(t, nr, env);
     runSyncBehaviour(t, nr, env);
+    cliBehaviour(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';

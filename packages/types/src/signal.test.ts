@@ -36,6 +36,20 @@ describe('signals', () => {
       'Expected `signal` to be a signal name (SIGTERM, SIGWINCH, SIGRTMIN+3, ...) or an integer 1..31 or 34..64 (did you mean SIGWINCH?), got "SIGWINC"',
     );
   });
+  it('suggests only a close name', () => {
+    const message = (s: string): string => {
+      try {
+        signalNumber(s);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    };
+    expect(message('sigterm')).toMatch(/did you mean SIGTERM\?/);
+    expect(message('SIGTREM')).toMatch(/did you mean SIGTERM\?/);
+    expect(message('WINCH')).toMatch(/did you mean SIGWINCH\?/);
+    expect(message('SIGFOO')).not.toMatch(/did you mean/);
+  });
   it('has no name for numbers outside the ranges', () => {
     expect(signalName(0)).toBeNull();
     expect(signalName(32)).toBeNull();

@@ -77,9 +77,11 @@ export function signalNumber(signal: unknown, field = 'signal'): number {
     if (Object.hasOwn(SIGNALS, signal)) return SIGNALS[signal as StandardSignalName];
     const rt = realTimeNumber(signal);
     if (rt !== undefined) return rt;
-    const near = nearestKey(signal, Object.keys(SIGNALS));
-    if (near !== undefined && near !== signal) {
-      throw new ValidationError(field, `${EXPECTED} (did you mean ${near}?)`, signal);
+    // Compared without the common SIG prefix, which would make any two names look close.
+    const bare = signal.replace(/^sig/i, '');
+    const near = bare === '' ? undefined : nearestKey(bare, Object.keys(SIGNALS).map((n) => n.slice(3)));
+    if (near !== undefined && `SIG${near}` !== signal) {
+      throw new ValidationError(field, `${EXPECTED} (did you mean SIG${near}?)`, signal);
     }
   }
   throw new ValidationError(field, EXPECTED, signal);

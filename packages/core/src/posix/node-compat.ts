@@ -40,3 +40,4 @@ export function killGroup(pgid: number, signal: number): void {
   }
 }
 export { blockingRunner } from './blocking-runner.js';
+export { runCli } from './cli.js';
