@@ -17,6 +17,8 @@ export interface BlockingRunRequest {
   options: Record<string, unknown>;
   /** Whether to collect verbose lines for the caller's sink. */
   verbose: boolean;
+  /** The caller's configure({ cgroupRoot }), for the helper thread's shepherd. */
+  cgroupRoot: string | undefined;
 }
 
 /** What that thread answers: the result or the error, and the verbose lines. */
@@ -59,6 +61,7 @@ export function runSync(ctx: Context, argv: readonly string[], options?: RunSync
     argv: [...argv],
     options: forwarded(ctx, options, opts),
     verbose: sink !== null,
+    cgroupRoot: ctx.hosts.options.cgroupRoot,
   });
   for (const line of reply.lines) sink?.(line);
   if ('error' in reply) throw unpackError(reply.error);

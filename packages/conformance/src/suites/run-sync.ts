@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NetRunnerApi } from '@netrunner/core';
 import { MaxOutputExceededError, NonZeroExitError, SpawnError, TimeoutError, ValidationError } from '@netrunner/types';
+import { cgroupMounts } from '../helpers/cgroups.js';
 import { allGone, killLeftover, waitFor, zombiesOf } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
@@ -103,6 +104,25 @@ export function runSyncBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceE
       expect(lines.length).toBe(1);
       expect(lines[0]).toMatch(new RegExp(`^\\[netrunner\\] true: pid ${r.pid}, exit 0, \\d+ ms$`));
     });
+
+    const cgroupsHere = cgroupMounts().length > 0 && process.getuid?.() === 0;
+    (cgroupsHere ? it : (name: string, fn: () => unknown) => t.skip(`${name} [skipped: needs root and a cgroup hierarchy]`, fn))(
+      'follows configure({ cgroupRoot }) of the caller',
+      () => {
+        const root = `netrunner-run-sync-${env.runtime}-${process.pid}`;
+        nr.shutdown();
+        nr.configure({ cgroupRoot: root });
+        try {
+          const r = nr.runSync(['cat', '/proc/self/cgroup'], { cgroup: 'job' });
+          expect(r.stdout.split('\n').some((line) => line.endsWith(`/${root}/job`))).toBe(true);
+        } finally {
+          nr.shutdown();
+          nr.configure({});
+        }
+        const plain = nr.runSync(['cat', '/proc/self/cgroup']);
+        expect(plain.stdout.includes(root)).toBe(false);
+      },
+    );
 
     it('a host killed while blocked in runSync() takes the child\'s group with it', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'netrunner-run-sync-'));

@@ -14,12 +14,23 @@ function wake(state: number): void {
   Atomics.notify(flag, 0);
 }
 
+let cgroupRoot: string | undefined;
+
+/** Give this thread's shepherd the caller's settings (runs are serial: no child is running). */
+function configureAs(nr: NetRunnerApi, root: string | undefined): void {
+  if (root === cgroupRoot) return;
+  nr.shutdown();
+  nr.configure(root === undefined ? {} : { cgroupRoot: root });
+  cgroupRoot = root;
+}
+
 async function serve(request: BlockingRunRequest): Promise<void> {
   const lines: string[] = [];
   const options = request.verbose ? { ...request.options, verbose: (line: string) => lines.push(line) } : request.options;
   let reply: BlockingRunReply;
   try {
     const nr = await binding;
+    configureAs(nr, request.cgroupRoot);
     reply = { result: await nr.run(request.argv, options), lines };
   } catch (e) {
     reply = { error: packError(e), lines };
