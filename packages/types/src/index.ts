@@ -1,9 +1,12 @@
 // @netrunner/types: the interface every netrunner binding shares.
 export type { SignalName, StandardSignalName, RealTimeSignalName, Signal } from './signal.js';
 export { SIGNALS, SIGRTMIN, SIGRTMAX, signalNumber, signalName } from './signal.js';
-export type { Stats, ExitInfo, RunResult } from './result.js';
+export type { Stats, ExitInfo, RunResult, PipelineMember, PipelineResult } from './result.js';
 export type {
   StderrMode,
+  StdinOption,
+  OutputOption,
+  StderrOption,
   PtyOptions,
   CpuMax,
   CgroupOptions,
@@ -16,6 +19,8 @@ export type {
   RunOptions,
   RunSyncOptions,
   SyncInputSource,
+  PipelineOptions,
+  PipelineStreamOptions,
 } from './options.js';
 export { NetRunnerError, type ErrorDetails } from './errors/netrunner-error.js';
 export { ValidationError, type ValidationDetails } from './errors/validation-error.js';
@@ -34,6 +39,7 @@ export { validateArgv } from './validate/validate-argv.js';
 export { validateInput, INPUT_CHUNK_EXPECTED } from './validate/validate-input.js';
 export { milliseconds, plainObject, MAX_TIMER_MS } from './validate/checks.js';
 export { normalizeCgroupPath, MAX_CGROUP_PATH, type NormalizedCgroup } from './validate/normalize-cgroup.js';
+export { type NormalizedStdio, type StdioStream } from './validate/normalize-stdio.js';
 export {
   normalizeSpawnOptions,
   DEFAULT_SHELL,
@@ -53,6 +59,8 @@ export {
   RUN_OPTION_KEYS,
   RUN_SYNC_OPTION_KEYS,
   STREAM_OPTION_KEYS,
+  PIPELINE_OPTION_KEYS,
+  STREAM_PIPELINE_OPTION_KEYS,
   CONFIG_OPTION_KEYS,
   DAEMON_OPTION_KEYS,
   KNOWN_OPTION_KEYS,
@@ -60,3 +68,8 @@ export {
 } from './validate/known-options.js';
 export { rejectUnknownOptions } from './validate/reject-unknown-options.js';
 export { templateArgv, type TemplateValue } from './validate/template-argv.js';
+export {
+  normalizePipelineOptions,
+  MAX_PIPELINE_MEMBERS,
+  type NormalizedPipelineOptions,
+} from './validate/normalize-pipeline-options.js';
