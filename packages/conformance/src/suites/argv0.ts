@@ -33,6 +33,13 @@ export function argv0Behaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEn
       expect((await nr.run(['echo "$0"'], { shell: true, argv0: 'mysh' })).stdout).toBe('mysh\n');
     });
 
+    it('rides beside the stdio extension, and names the first member of a pipeline', async () => {
+      const r = await nr.run(['sh', '-c', 'echo "$0"; cat'], { argv0: 'with stdio', stdin: 'ignore' });
+      expect([r.stdout, r.exitCode]).toEqual(['with stdio\n', 0]);
+      const p = await nr.pipeline([['sh', '-c', 'echo "$0"'], ['sh', '-c', 'cat; echo "$0"']], { argv0: 'first' });
+      expect([p.stdout, p.exitCode]).toEqual(['first\nsh\n', 0]);
+    });
+
     it('an empty name or one with a NUL is a ValidationError naming argv0, before anything is spawned', async () => {
       for (const bad of ['', 'a\0b', 42]) {
         const e = await nr.run(['true'], { argv0: bad as string }).then(() => undefined, (x: unknown) => x);

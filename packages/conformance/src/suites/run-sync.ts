@@ -85,7 +85,7 @@ export function runSyncBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceE
       expect(field(() => nr.runSync(['cat'], { input: asyncInput as never }))).toBe('input');
       const e = thrown(() => nr.runSync(['true'], { signal: new AbortController().signal } as never));
       expect(ValidationError.isInstance(e) && (e as Error).message).toBe(
-        'Unknown option `signal` of runSync(): it is an option of spawn() and run() and stream() and new Daemon()',
+        'Unknown option `signal` of runSync(): it is an option of spawn(), run(), stream(), pipeline(), streamPipeline() and new Daemon()',
       );
     });
 
