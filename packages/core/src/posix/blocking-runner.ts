@@ -11,6 +11,8 @@ import type { BlockingRunner, BlockingRunReply } from '../run-sync.js';
 export const IDLE = 0;
 export const ACCEPTED = 1;
 export const DONE = 2;
+/** Set by the caller when it gave up waiting for ACCEPTED: the request must not run. */
+export const CANCELLED = 3;
 
 // Bounds only the helper thread taking the request (its start), not the run.
 const ACCEPT_TIMEOUT_MS = 60_000;
@@ -47,7 +49,8 @@ export function blockingRunner(bindingEntry: string): BlockingRunner {
     const h = (helper ??= startHelper(bindingEntry, forget));
     Atomics.store(h.flag, 0, IDLE);
     h.port.postMessage(request);
-    if (Atomics.wait(h.flag, 0, IDLE, ACCEPT_TIMEOUT_MS) === 'timed-out') {
+    // Taken back only if the helper thread has not accepted it in the meantime.
+    if (Atomics.wait(h.flag, 0, IDLE, ACCEPT_TIMEOUT_MS) === 'timed-out' && Atomics.compareExchange(h.flag, 0, IDLE, CANCELLED) === IDLE) {
       helper = null;
       throw new NetRunnerError(`runSync(): the helper thread did not start within ${ACCEPT_TIMEOUT_MS} ms`, { argv: request.argv, code: 'ETIMEDOUT' });
     }

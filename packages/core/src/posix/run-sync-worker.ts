@@ -4,7 +4,7 @@ import { workerData, type MessagePort } from 'node:worker_threads';
 import type { NetRunnerApi } from '../create-netrunner.js';
 import type { BlockingRunReply, BlockingRunRequest } from '../run-sync.js';
 import { packError } from '../transported-error.js';
-import { ACCEPTED, DONE } from './blocking-runner.js';
+import { ACCEPTED, DONE, IDLE } from './blocking-runner.js';
 
 const { port, flag, entry } = workerData as { port: MessagePort; flag: Int32Array; entry: string };
 const binding = import(entry) as Promise<NetRunnerApi>;
@@ -44,6 +44,8 @@ async function serve(request: BlockingRunRequest): Promise<void> {
 }
 
 port.on('message', (request: BlockingRunRequest) => {
-  wake(ACCEPTED);
+  // A request the caller already gave up on (CANCELLED) is dropped unrun.
+  if (Atomics.compareExchange(flag, 0, IDLE, ACCEPTED) !== IDLE) return;
+  Atomics.notify(flag, 0);
   void serve(request);
 });
