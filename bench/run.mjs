@@ -70,6 +70,12 @@ if (existsSync(bench('bun-spawn.ts')) && existsSync(bunBin)) {
   report.push(['Bun pipeline throughput, produce | cat | wc -c (GiB/s, best of 3)', bun.pipes]);
 }
 
+// runSync() against run() and child_process.spawnSync, on each runtime.
+const syncRuns = quick ? '40' : '200';
+const runSyncOn = { node: json('node', [bench('run-sync.mjs'), join(root, 'packages/node/dist/index.js'), '--runs', syncRuns]) };
+if (existsSync(bunBin)) runSyncOn.bun = json(bunBin, [bench('run-sync.mjs'), join(root, 'packages/bun/dist/index.js'), '--runs', syncRuns]);
+report.push(['runSync(["true"]) beside run() and spawnSync', runSyncOn]);
+
 for (const [title, data] of report) console.log(`\n## ${title}\n${JSON.stringify(data, null, 2)}`);
 console.log('\n## Against the budget');
 console.log(`Node run(['true']) / child_process.spawn: ${vsCp}x (target <= 0.6x; budget <= 1.0x) — ${verdict(vsCp <= 0.6)}`);
@@ -90,6 +96,11 @@ const pipeLine = (name, p) => {
   console.log(`${name} pipeline() / sh -c pipeline: ${vsSh}x (target >= 0.9x) — ${verdict(vsSh >= 0.9)}; / JavaScript hops: ${vsJs}x`);
 };
 pipeLine('Node', pipes);
+for (const [rt, r] of Object.entries(runSyncOn)) {
+  const vsRun = ratio(r.runSync.median_ms, r.run.median_ms);
+  const vsSpawnSync = ratio(r.runSync.median_ms, r.spawnSync.median_ms);
+  console.log(`${rt} runSync(['true']) / run(['true']): ${vsRun}x (target <= 1.5x) — ${verdict(vsRun <= 1.5)}; / spawnSync: ${vsSpawnSync}x; first call ${r.first_call_ms} ms`);
+}
 if (bun) {
   const b = ratio(bun.netrunner.median_ms, bun['Bun.spawn'].median_ms);
   console.log(`Bun run(['true']) / Bun.spawn: ${b}x (target <= 1.3x) — ${verdict(b <= 1.3)}`);

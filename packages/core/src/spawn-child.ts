@@ -1,6 +1,7 @@
 import { AbortError, SpawnError, type NormalizedSpawnOptions } from '@netrunner/types';
 import { ChildState, type ChildSetup } from './child-state.js';
 import type { Context } from './context.js';
+import { argv0Extensions } from './argv0-extension.js';
 import { encodeSpawnRequest, NR_ENV_REPLACE, type SpawnExtension } from './encode-spawn-request.js';
 import { localPath } from './prefer-local.js';
 import { spawnFailure } from './spawn-failure.js';
@@ -89,6 +90,6 @@ function encode(ctx: Context, opts: NormalizedSpawnOptions, stdio: StdioRequest,
     pidsMax: opts.cgroup?.pidsMax ?? -1,
     cpuQuotaUs: opts.cgroup?.cpuQuotaUs ?? -1,
     cpuPeriodUs: opts.cgroup?.cpuPeriodUs ?? -1,
-    extensions: [...(stdio.extension === null ? [] : [stdio.extension]), ...(extras.extensions ?? [])],
+    extensions: [...(stdio.extension === null ? [] : [stdio.extension]), ...argv0Extensions(opts.argv0), ...(extras.extensions ?? [])],
   });
 }

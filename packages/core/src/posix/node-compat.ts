@@ -56,3 +56,6 @@ export function isFdOpen(fd: number): boolean {
     return false;
   }
 }
+
+export { blockingRunner } from './blocking-runner.js';
+export { runCli } from './cli.js';
