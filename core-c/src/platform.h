@@ -20,6 +20,9 @@ void nr__close_from(int lowest);
 /* Every signal to its default disposition (also those libc reserves). */
 void nr__reset_all_signals(void);
 
+/* A real-time signal the C library leaves to programs (SIGRTMIN..SIGRTMAX). */
+int nr__signal_is_realtime(int sig);
+
 /* In a forked child: be killed when the parent dies. 0 or -1/errno; a
  * platform without the mechanism returns 0 and relies on process groups. */
 int nr__die_with_parent(void);

@@ -55,6 +55,12 @@ void nr__reset_all_signals(void) {
   }
 }
 
+/* macOS has no real-time signals. */
+int nr__signal_is_realtime(int sig) {
+  (void)sig;
+  return 0;
+}
+
 /* No PDEATHSIG: the child's process group is signalled by the shepherd's
  * teardown, which starts when the control socket reaches EOF. */
 int nr__die_with_parent(void) { return 0; }

@@ -44,6 +44,8 @@ void nr__reset_all_signals(void) {
   }
 }
 
+int nr__signal_is_realtime(int sig) { return sig >= SIGRTMIN && sig <= SIGRTMAX; }
+
 int nr__die_with_parent(void) { return prctl(PR_SET_PDEATHSIG, SIGKILL); }
 
 int nr__become_subreaper(void) { return prctl(PR_SET_CHILD_SUBREAPER, 1); }

@@ -13,7 +13,7 @@
  * (SIGRTMIN..SIGRTMAX; glibc keeps 32 and 33 for itself). */
 int nr_signal_valid(int32_t sig) {
   if (sig >= 1 && sig <= 31) return 0;
-  return sig >= SIGRTMIN && sig <= SIGRTMAX ? 0 : -EINVAL;
+  return nr__signal_is_realtime(sig) ? 0 : -EINVAL;
 }
 
 void nr__signals_reset_shepherd(void) {
