@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "cgroup.h"
+#include "sandbox.h"
 
 int nr__kids_add(nr__kids *kids, const nr__kid *kid) {
   nr__kid *stale = nr__kids_find(kids, kid->pid);
@@ -27,7 +28,17 @@ nr__kid *nr__kids_find(nr__kids *kids, pid_t pid) {
   return NULL;
 }
 
+/* An entry's group is empty (or everyone is going): its private
+ * directory goes with it. */
+static void drop_private_tmp(nr__kid *kid) {
+  if (!kid->private_tmp) return;
+  nr__remove_tree(kid->private_tmp);
+  free(kid->private_tmp);
+  kid->private_tmp = NULL;
+}
+
 void nr__kids_remove(nr__kids *kids, nr__kid *kid) {
+  drop_private_tmp(kid);
   *kid = kids->items[--kids->len];
 }
 
@@ -81,7 +92,10 @@ void nr__kids_signal_all(nr__kids *kids, int sig) {
 }
 
 void nr__kids_free(nr__kids *kids) {
-  for (size_t i = 0; i < kids->len; i++) nr__cgroup_free(kids->items[i].cgroup);
+  for (size_t i = 0; i < kids->len; i++) {
+    nr__cgroup_free(kids->items[i].cgroup);
+    drop_private_tmp(&kids->items[i]);
+  }
   free(kids->items);
   kids->items = NULL;
   kids->len = kids->cap = 0;

@@ -24,6 +24,7 @@ typedef struct nr__kid {
   int reaped;               /* 1: the child is reaped, its group lingers */
   uint32_t kill_timeout_ms; /* SIGTERM → SIGKILL delay on host death */
   struct nr__cgroup *cgroup; /* NULL once reaped (it moves to `dying`) */
+  char *private_tmp;        /* a sandbox's directory, removed with the entry */
 } nr__kid;
 
 /* A growable array of kids, and the cgroups of reaped ones being removed. */

@@ -17,6 +17,7 @@
 #include "pty.h"
 #include "request.h"
 #include "resolve.h"
+#include "sandbox.h"
 
 extern char **environ;
 
@@ -31,6 +32,7 @@ typedef struct spawn_ctx {
   int pty_slave;
   int status_pipe[2];
   nr__cgroup *cgroup;
+  nr__sandbox *sandbox; /* NULL = none */
 } spawn_ctx;
 
 static void close_fd(int *fd) {
@@ -108,6 +110,12 @@ static void release(spawn_ctx *c) {
     close(fd);
   }
   c->pty_slave = -1;
+  if (c->sandbox) {
+    /* Still here: the spawn failed, so its private directory goes too. */
+    nr__sandbox_release(c->sandbox, 1);
+    free(c->sandbox);
+    c->sandbox = NULL;
+  }
   free(c->overlay_env);
   nr__spawn_req_free(&c->req);
 }
@@ -173,13 +181,28 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
     }
   }
 
+  if (c.req.ext[NR_EXT_SANDBOX].data) {
+    int stage;
+    if (!(c.sandbox = malloc(sizeof *c.sandbox))) {
+      fail(reply, NR_STAGE_RESOURCE, -ENOMEM);
+      goto unwind;
+    }
+    if ((rc = nr__sandbox_prepare(&c.req.ext[NR_EXT_SANDBOX], c.sandbox,
+                                  &stage)) < 0) {
+      free(c.sandbox);
+      c.sandbox = NULL;
+      fail(reply, stage, rc);
+      goto unwind;
+    }
+  }
+
   /* Until the child says otherwise it died before reaching execve. */
   nr__child_error report = {NR_STAGE_SETUP, ECHILD};
   nr__child_plan plan = {
       .path = path, .argv = c.req.argv, .envp = envp, .cwd = c.req.cwd,
       .stdio = {c.child_fd[0], c.child_fd[1], c.child_fd[2]},
       .pty_slave = c.pty_slave, .error = &report,
-      .shepherd = getpid(), .cgroup = c.cgroup};
+      .shepherd = getpid(), .cgroup = c.cgroup, .sandbox = c.sandbox};
   /* vfork: the child borrows our memory until it execs or _exits, which
    * saves copying page tables (about a quarter of a spawn here). It is safe
    * because nr__child_exec only makes system calls on what `plan` points at,
@@ -206,7 +229,8 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
     goto unwind;
   }
   nr__kid kid = {.pid = pid, .status_fd = c.status_pipe[1],
-                 .kill_timeout_ms = c.req.kill_timeout_ms, .cgroup = c.cgroup};
+                 .kill_timeout_ms = c.req.kill_timeout_ms, .cgroup = c.cgroup,
+                 .private_tmp = c.sandbox ? c.sandbox->private_tmp : NULL};
   if ((rc = nr__kids_add(kids, &kid)) < 0) {
     kill(-pid, SIGKILL);
     while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
@@ -216,6 +240,7 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
   }
   c.status_pipe[1] = -1;
   c.cgroup = NULL;
+  if (c.sandbox) c.sandbox->private_tmp = NULL; /* the kid owns it now */
   reply->pid = pid;
   for (int i = 0; i < 4; i++)
     if (out->fd[i] >= 0) reply->fd_mask |= 1u << i;

@@ -3,7 +3,7 @@ import { ChildState } from './child-state.js';
 import type { Context } from './context.js';
 import { encodeSpawnRequest, NR_ENV_REPLACE } from './encode-spawn-request.js';
 
-const STAGES: SpawnStage[] = ['host', 'request', 'resolve', 'resource', 'cwd', 'exec', 'cgroup', 'setup'];
+const STAGES: SpawnStage[] = ['host', 'request', 'resolve', 'resource', 'cwd', 'exec', 'cgroup', 'setup', 'sandbox'];
 const STDERR_MODE = { consume: 0, redirect: 1, disabled: 2 } as const;
 
 const ENOENT = 2;
