@@ -115,6 +115,12 @@ export interface RuntimeAdapter {
    * through reader().
    */
   readStatus?(fd: number): Promise<Uint8Array | null>;
+  /**
+   * Optional: whether a path exists (following symbolic links). With it, a
+   * sandbox path that does not exist is a ValidationError before the spawn;
+   * without it, the spawn fails at stage 'sandbox' with ENOENT.
+   */
+  pathExists?(path: string): boolean;
   /** Close an fd that no reader or writer owns. */
   closeFd(fd: number): void;
   /** The host's environment now. */

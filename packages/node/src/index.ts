@@ -48,3 +48,12 @@ export const shutdown: NetRunnerApi['shutdown'] = api.shutdown;
  * configure({ cgroupRoot: 'myapp' }); // cgroup 'job-1' -> <hierarchy>/myapp/job-1
  */
 export const configure: NetRunnerApi['configure'] = api.configure;
+
+/**
+ * What this kernel can enforce for the `sandbox` option: the Landlock ABI
+ * (the filesystem rules need 3+), seccomp, no_new_privs, user namespaces.
+ *
+ * @example
+ * sandboxSupport(); // { landlockAbi: 7, seccomp: true, noNewPrivs: true, userNamespaces: true }
+ */
+export { sandboxSupport } from './sandbox-support.js';

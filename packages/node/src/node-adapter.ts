@@ -1,6 +1,6 @@
 import { isMainThread } from 'node:worker_threads';
 import { TerminalWriter, type HostOptions, type NativeHost, type RuntimeAdapter } from '@netrunner/core';
-import { groupExists, killGroup, onProcessExit, writeSome } from '@netrunner/core/posix';
+import { groupExists, killGroup, onProcessExit, pathExists, writeSome } from '@netrunner/core/posix';
 import { nativeBinding, shepherdPath } from './native-binding.js';
 import { NativeReader } from './native-reader.js';
 import { SocketWriter } from './socket-writer.js';
@@ -70,6 +70,7 @@ export const nodeAdapter: RuntimeAdapter = {
   onProcessExit,
   killGroup,
   groupExists,
+  pathExists,
   readStatus: (fd) =>
     new Promise((resolve, reject) => {
       const rc = nativeBinding().binding.watchExit(fd, resolve);

@@ -15,6 +15,8 @@ export type {
   Encoding,
   RunOptions,
 } from './options.js';
+export type { SandboxOptions, SandboxLimits, SandboxSupport } from './sandbox-options.js';
+export { normalizeSandbox, type NormalizedSandbox, type SandboxPath } from './validate/normalize-sandbox.js';
 export { NetRunnerError, type ErrorDetails } from './errors/netrunner-error.js';
 export { ValidationError, type ValidationDetails } from './errors/validation-error.js';
 export { SpawnError, type SpawnStage } from './errors/spawn-error.js';

@@ -1,3 +1,5 @@
+import type { SandboxOptions } from './sandbox-options.js';
+
 /** What happens to the child's stderr. */
 export type StderrMode = 'consume' | 'redirect' | 'disabled';
 
@@ -78,6 +80,8 @@ export interface SpawnOptions {
    * already aborted signal rejects with AbortError before anything is spawned.
    */
   signal?: AbortSignal;
+  /** Confine what the child can reach: files, network, privileges, resources (Linux; see docs/sandbox.md). */
+  sandbox?: SandboxOptions;
 }
 
 /** Options of `stream()`. */

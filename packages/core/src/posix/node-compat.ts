@@ -1,7 +1,7 @@
 // @netrunner/core/posix: the adapter pieces that only need what Node and Bun
 // both implement (node:fs, process). Kept out of the runtime-agnostic core
 // (see purity.test.ts): a runtime without these APIs supplies its own.
-import { writeSync } from 'node:fs';
+import { existsSync, writeSync } from 'node:fs';
 import type { WriteSome } from '../terminal-writer.js';
 
 /** One write(2) on a non-blocking fd, for TerminalWriter: EAGAIN becomes 'again'. */
@@ -38,4 +38,9 @@ export function killGroup(pgid: number, signal: number): void {
   } catch {
     // ESRCH: the group is already gone.
   }
+}
+
+/** Whether a path exists, following symbolic links (RuntimeAdapter.pathExists). */
+export function pathExists(path: string): boolean {
+  return existsSync(path);
 }

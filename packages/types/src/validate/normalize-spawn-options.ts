@@ -4,6 +4,7 @@ import { boolean, cleanString, integerIn, milliseconds, oneOf, plainObject, read
 import { isAbortSignal } from './is-abort-signal.js';
 import { normalizeCgroup, type NormalizedCgroup } from './normalize-cgroup.js';
 import { normalizeEnv } from './normalize-env.js';
+import { normalizeSandbox, type NormalizedSandbox } from './normalize-sandbox.js';
 import { validateArgv } from './validate-argv.js';
 
 /** Default milliseconds between SIGTERM and SIGKILL. */
@@ -23,6 +24,7 @@ export interface NormalizedSpawnOptions {
   extendEnv: boolean;
   waitDelay: number;
   signal: AbortSignal | undefined;
+  sandbox: NormalizedSandbox | null;
 }
 
 function pty(value: unknown): { rows: number; cols: number } | null {
@@ -57,6 +59,7 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}): Nor
   const extendEnv = read('extendEnv');
   const waitDelay = read('waitDelay');
   const signal = read('signal');
+  const sandbox = read('sandbox');
   if (signal !== undefined && !isAbortSignal(signal)) throw new ValidationError('signal', 'an AbortSignal', signal);
   return {
     argv: args,
@@ -70,5 +73,6 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}): Nor
     extendEnv: extendEnv === undefined ? true : boolean(extendEnv, 'extendEnv'),
     waitDelay: waitDelay === undefined ? DEFAULT_WAIT_DELAY : milliseconds(waitDelay, 'waitDelay'),
     signal: signal as AbortSignal | undefined,
+    sandbox: sandbox === undefined ? null : normalizeSandbox(sandbox),
   };
 }
