@@ -209,6 +209,24 @@ TEST(limits_cap_open_files_and_turn_core_dumps_off) {
   unlink("/tmp/nr-sb-big");
 }
 
+/* A uid change clears the parent-death signal; the child sets it again, so
+ * a sandboxed child running as another user still dies with the shepherd
+ * (nobody else kills its group here). Root only. */
+TEST(a_child_with_other_ids_dies_with_the_shepherd) {
+  sb_bytes b;
+  sb_build(&b, NR_SANDBOX_IDS, NULL, 65534, 65534, 0, NULL, NULL, "");
+  pid_t sp;
+  int ctl = open_host(&sp);
+  nr_child c;
+  const char *argv[] = {"sleep", "100", NULL};
+  CHECK_EQ(spawn_sb(ctl, argv, &b, &c), 0);
+  CHECK(proc_state(c.pid) != 0);
+  CHECK(kill(sp, SIGKILL) == 0);
+  CHECK(waitpid(sp, NULL, 0) == sp);
+  CHECK(gone_within(c.pid, 5000));
+  close(ctl);
+}
+
 /* As root the ids change; otherwise the spawn fails at the sandbox stage. */
 TEST(ids_switch_as_root_and_fail_with_eperm_otherwise) {
   char out[256];
@@ -305,6 +323,8 @@ int main(int argc, char **argv) {
   RUN(landlock_confines_writes_reads_and_exec);
   RUN(limits_cap_open_files_and_turn_core_dumps_off);
   RUN(ids_switch_as_root_and_fail_with_eperm_otherwise);
+  if (getuid() == 0) RUN(a_child_with_other_ids_dies_with_the_shepherd);
+  else printf("skip a_child_with_other_ids_dies_with_the_shepherd (needs root)\n");
   RUN(private_tmp_is_created_writable_and_removed_after_the_child);
   RUN(bad_bytes_are_einval_at_the_request_stage);
   RUN(support_reports_this_kernel);

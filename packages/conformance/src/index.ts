@@ -11,6 +11,7 @@ import { lifecycleBehaviour } from './suites/lifecycle.js';
 import { outputBehaviour } from './suites/output.js';
 import { ptyBehaviour } from './suites/pty.js';
 import { readmeExamples } from './suites/readme.js';
+import { sandboxBehaviour } from './suites/sandbox.js';
 import { shepherdBehaviour } from './suites/shepherd.js';
 import { teardownBehaviour } from './suites/teardown.js';
 import { validationBehaviour } from './suites/validation.js';
@@ -53,6 +54,7 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     waitBehaviour(t, nr, env);
     abortBehaviour(t, nr, env);
     groupLeftoverBehaviour(t, nr, env);
+    sandboxBehaviour(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';
