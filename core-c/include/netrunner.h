@@ -39,7 +39,8 @@
  *   struct { uint32_t len; uint32_t op; } header;   len <= NR_MAX_FRAME
  *
  * host → shepherd
- *   NR_OP_SPAWN     body = spawn request (below)
+ *   NR_OP_SPAWN     body = spawn request (below); fds for the stdio
+ *                   extension's NR_STDIO_FD entries ride on its first byte
  *   NR_OP_SIGNAL    body = int32 pid, int32 signal       (to the child's group)
  *   NR_OP_KILL_ALL  body = int32 signal                  (to every group)
  *   NR_OP_RECLAIM_CGROUP  body = the cgroup path bytes, as in a spawn request
@@ -220,6 +221,18 @@ typedef struct nr_sandbox_info {
 /* Probe the kernel (safe to call from any thread). 0 or -errno. */
 int nr_sandbox_support(nr_sandbox_info *info);
 
+/* Where one stream goes, in the stdio extension (NR_EXT_STDIO): four bytes,
+ * the modes of stdin, stdout and stderr, then a zero. NR_STDIO_FD takes the
+ * next fd sent with the request (nr_spawn_fds), in stream order. Only
+ * NR_STDIO_PIPE streams come back in the reply's fds. Added in protocol
+ * version 3. */
+enum {
+  NR_STDIO_PIPE = 0,  /* a channel to the host */
+  NR_STDIO_NULL = 1,  /* /dev/null */
+  NR_STDIO_FD = 2,    /* an fd sent with the request */
+  NR_STDIO_STDOUT = 3 /* stderr only: where stdout goes (2>&1) */
+};
+
 /* One extension for the C encoder. */
 typedef struct nr_spawn_ext {
   uint16_t tag; /* NR_EXT_* */
@@ -290,6 +303,16 @@ int nr_host_reap(int ctl, pid_t shepherd_pid);
  * children die with it) and every later call on `ctl` fails with -EPIPE. */
 int nr_spawn(int ctl, const uint8_t *request, uint32_t request_len,
              nr_child *out);
+
+/* nr_spawn, with `nfds` fds (at most 3) sent along with the request as
+ * SCM_RIGHTS, for the NR_STDIO_FD entries of its stdio extension, in stream
+ * order. The shepherd passes each to the child and closes its own copy; the
+ * caller's stay open and remain the caller's. -EBADF (stage
+ * NR_STAGE_REQUEST) if one is not an open fd; nothing is sent then. -EINVAL
+ * if their number does not match the request's NR_STDIO_FD entries. Added
+ * in protocol version 3. */
+int nr_spawn_fds(int ctl, const uint8_t *request, uint32_t request_len,
+                 const int *fds, int nfds, nr_child *out);
 
 /* Encode opts and spawn (C convenience). */
 int nr_spawn_with(int ctl, const nr_spawn_opts *opts, nr_child *out);

@@ -18,6 +18,7 @@
 #include "request.h"
 #include "resolve.h"
 #include "sandbox.h"
+#include "stdio_ext.h"
 
 extern char **environ;
 
@@ -27,9 +28,14 @@ extern char **environ;
 /* Everything a spawn holds until it succeeds or unwinds. */
 typedef struct spawn_ctx {
   nr__spawn_req req;
+  nr__stdio_plan stdio;
+  nr__frame_fds *given; /* fds from the host, not yet the child's */
   char **overlay_env; /* NR_ENV_OVERLAY: the merged list (strings borrowed) */
   int child_fd[3];    /* the child's ends of stdin, stdout, stderr */
   int pty_slave;
+  int fg_tty;      /* the child's end that is the host's foreground terminal */
+  int tty_keep;    /* our duplicate of it, for the kid entry; -1 none */
+  pid_t tty_fg;
   int status_pipe[2];
   nr__cgroup *cgroup;
   nr__sandbox *sandbox; /* NULL = none */
@@ -71,7 +77,7 @@ static int open_channels(spawn_ctx *c, nr__host_fds *out) {
     rc = nr__pty_open(c->req.rows, c->req.cols, &out->fd[1], &c->pty_slave);
     if (rc < 0) return rc;
     for (int i = 0; i < 3; i++) c->child_fd[i] = c->pty_slave;
-  } else if (c->req.stderr_mode == NR_STDERR_CONSUME) {
+  } else if (nr__stdio_plan_all_pipes(&c->stdio)) {
     /* The usual case, likely made ahead while the shepherd was idle. */
     nr__stdio_set set;
     if ((rc = nr__stdio_set_take(&set)) < 0) return rc;
@@ -83,16 +89,9 @@ static int open_channels(spawn_ctx *c, nr__host_fds *out) {
     c->status_pipe[1] = set.status[1];
     return 0;
   } else {
-    if ((rc = nr__channel(&out->fd[0], &c->child_fd[0], SHUT_RD)) < 0)
-      return rc;
-    if ((rc = nr__channel(&out->fd[1], &c->child_fd[1], SHUT_WR)) < 0)
-      return rc;
-    if (c->req.stderr_mode == NR_STDERR_REDIRECT) {
-      c->child_fd[2] = c->child_fd[1];
-    } else {
-      c->child_fd[2] = open("/dev/null", O_WRONLY | O_CLOEXEC);
-      if (c->child_fd[2] < 0) return -errno;
-    }
+    rc = nr__stdio_open(&c->stdio, c->given->fd, out->fd, c->child_fd);
+    if (rc < 0) return rc;
+    c->tty_keep = nr__stdio_foreground_tty(c->child_fd, &c->tty_fg, &c->fg_tty);
   }
   if (pipe2(c->status_pipe, O_CLOEXEC) < 0) return -errno;
   out->fd[3] = c->status_pipe[0];
@@ -116,6 +115,11 @@ static void release(spawn_ctx *c) {
     free(c->sandbox);
     c->sandbox = NULL;
   }
+  /* A given fd not handed to the child (an earlier failure): ours to close.
+   * Those handed over were set to -1 and closed above. */
+  for (int i = 0; i < c->given->n; i++)
+    if (c->given->fd[i] >= 0) close(c->given->fd[i]);
+  c->given->n = 0;
   free(c->overlay_env);
   nr__spawn_req_free(&c->req);
 }
@@ -125,19 +129,30 @@ static void fail(nr_reply *reply, int stage, int rc) {
   reply->stage = (uint32_t)stage;
 }
 
-void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
-               nr_reply *reply, nr__host_fds *out) {
+void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
+               nr__kids *kids, nr_reply *reply, nr__host_fds *out) {
   spawn_ctx c = {.child_fd = {-1, -1, -1}, .pty_slave = -1,
-                 .status_pipe = {-1, -1}};
+                 .fg_tty = -1, .tty_keep = -1,
+                 .status_pipe = {-1, -1}, .given = given};
   char path[PATH_MAX];
   char *const *envp;
+  pid_t pid = -1;
   int rc, err = 0;
   memset(reply, 0, sizeof *reply);
   for (int i = 0; i < 4; i++) out->fd[i] = -1;
 
   if ((rc = nr__spawn_req_decode(body, len, &c.req)) < 0) {
     fail(reply, NR_STAGE_REQUEST, rc);
-    return;
+    goto unwind;
+  }
+  /* Fds cut short by our own fd limit: the request cannot be carried out. */
+  if (given->cut) {
+    fail(reply, NR_STAGE_RESOURCE, -EMFILE);
+    goto unwind;
+  }
+  if ((rc = nr__stdio_plan_make(&c.req, given->n, &c.stdio)) < 0) {
+    fail(reply, NR_STAGE_REQUEST, rc);
+    goto unwind;
   }
   if (c.req.cgroup && nr__cgroup_path_valid(c.req.cgroup, c.req.cgroup_len)) {
     fail(reply, NR_STAGE_REQUEST, -EINVAL);
@@ -201,14 +216,14 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
   nr__child_plan plan = {
       .path = path, .argv = c.req.argv, .envp = envp, .cwd = c.req.cwd,
       .stdio = {c.child_fd[0], c.child_fd[1], c.child_fd[2]},
-      .pty_slave = c.pty_slave, .error = &report,
+      .pty_slave = c.pty_slave, .fg_tty = c.fg_tty, .error = &report,
       .shepherd = getpid(), .cgroup = c.cgroup, .sandbox = c.sandbox};
   /* vfork: the child borrows our memory until it execs or _exits, which
    * saves copying page tables (about a quarter of a spawn here). It is safe
    * because nr__child_exec only makes system calls on what `plan` points at,
    * never returns, and we install no signal handlers (SIGCHLD comes through
    * a signalfd; dispositions are per process, so its resets are its own). */
-  pid_t pid = vfork();
+  pid = vfork();
   if (pid < 0) {
     fail(reply, NR_STAGE_RESOURCE, -errno);
     goto unwind;
@@ -230,7 +245,8 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
   }
   nr__kid kid = {.pid = pid, .status_fd = c.status_pipe[1],
                  .kill_timeout_ms = c.req.kill_timeout_ms, .cgroup = c.cgroup,
-                 .private_tmp = c.sandbox ? c.sandbox->private_tmp : NULL};
+                 .private_tmp = c.sandbox ? c.sandbox->private_tmp : NULL,
+                 .tty_fd = c.tty_keep > 0 ? c.tty_keep : 0, .tty_fg = c.tty_fg};
   if ((rc = nr__kids_add(kids, &kid)) < 0) {
     kill(-pid, SIGKILL);
     while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
@@ -241,6 +257,7 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
   c.status_pipe[1] = -1;
   c.cgroup = NULL;
   if (c.sandbox) c.sandbox->private_tmp = NULL; /* the kid owns it now */
+  c.tty_keep = -1;
   reply->pid = pid;
   for (int i = 0; i < 4; i++)
     if (out->fd[i] >= 0) reply->fd_mask |= 1u << i;
@@ -248,6 +265,8 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
   return;
 
 unwind:
+  /* The child took the terminal's foreground, then failed: give it back. */
+  if (c.tty_keep >= 0) nr__stdio_foreground_restore(c.tty_keep, pid, c.tty_fg);
   nr__host_fds_close(out);
   close_fd(&c.status_pipe[1]);
   if (c.cgroup) nr__cgroup_destroy(c.cgroup, 1000);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cgroup.h"
+#include "stdio_ext.h"
 
 void nr__exit_record_fill(nr_exit_record *rec, pid_t pid, int status,
                           const struct rusage *ru) {
@@ -51,6 +52,8 @@ static void report(nr__kids *kids, nr__kid *kid, int status,
   close(kid->status_fd);
   kid->status_fd = -1;
   kid->reaped = 1;
+  if (kid->tty_fd > 0) nr__stdio_foreground_restore(kid->tty_fd, kid->pid, kid->tty_fg);
+  kid->tty_fd = 0;
 }
 
 int nr__reap_ready(nr__kids *kids) {

@@ -1,5 +1,5 @@
 import type { HostOptions, NativeHost, SpawnReply } from '@netrunner/core';
-import type { SandboxSupport } from '@netrunner/types';
+import { ShepherdStartError, type SandboxSupport } from '@netrunner/types';
 import { openLibrary, type NetrunnerSymbols } from './ffi-symbols.js';
 import { libraryPath, shepherdPath } from './native-path.js';
 
@@ -8,13 +8,13 @@ const CLOSE_WAIT_MS = 2000;
 const EPIPE = 32;
 const ESRCH = 3;
 
-let loaded: { lib: NetrunnerSymbols; shepherd: Buffer } | undefined;
+let loaded: { lib: NetrunnerSymbols; path: string } | undefined;
 
-// dlopen once per realm; the shepherd path as a NUL-terminated buffer.
-function library(): { lib: NetrunnerSymbols; shepherd: Buffer } {
+// dlopen once per realm.
+function library(): { lib: NetrunnerSymbols; path: string } {
   if (loaded) return loaded;
   const path = libraryPath();
-  loaded = { lib: openLibrary(path), shepherd: Buffer.from(`${shepherdPath(path)}\0`) };
+  loaded = { lib: openLibrary(path), path };
   return loaded;
 }
 
@@ -41,16 +41,12 @@ export class BunNativeHost implements NativeHost {
   #closed = false;
 
   constructor(options: HostOptions = {}) {
-    const { lib, shepherd } = library();
+    const { lib, path } = library();
+    const shepherd = shepherdPath(path);
     const pidOut = new Int32Array(1);
     const root = options.cgroupRoot === undefined ? null : Buffer.from(`${options.cgroupRoot}\0`);
-    const ctl = lib.nr_host_open_with(shepherd, root, pidOut);
-    if (ctl < 0) {
-      throw Object.assign(new Error(`@netrunner/bun: cannot start the shepherd (errno ${-ctl})`), {
-        code: 'ESHEPHERD',
-        errno: -ctl,
-      });
-    }
+    const ctl = lib.nr_host_open_with(Buffer.from(`${shepherd}\0`), root, pidOut);
+    if (ctl < 0) throw new ShepherdStartError(shepherd, -ctl);
     this.#lib = lib;
     this.#ctl = ctl;
     this.#pid = pidOut[0]!;
@@ -59,12 +55,15 @@ export class BunNativeHost implements NativeHost {
     lib.nr_host_close_with_thread(ctl, this.#pid);
   }
 
-  spawn(request: Uint8Array): SpawnReply {
+  spawn(request: Uint8Array, fds: readonly number[] = []): SpawnReply {
     if (this.#closed) return { errno: EPIPE, stage: 0 };
     const c = this.#child;
     c.fill(-1);
     c[5] = 0;
-    const rc = this.#lib.nr_spawn(this.#ctl, request, request.byteLength, c);
+    const rc =
+      fds.length === 0
+        ? this.#lib.nr_spawn(this.#ctl, request, request.byteLength, c)
+        : this.#lib.nr_spawn_fds(this.#ctl, request, request.byteLength, Int32Array.from(fds), fds.length, c);
     if (rc < 0) return { errno: -rc, stage: c[5]! };
     // Worker.terminate() runs no JavaScript that could close them: each fd
     // is closed when this thread exits, unless closeChildFd() closed it.

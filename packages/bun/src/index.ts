@@ -41,13 +41,23 @@ export const spawn: NetRunnerApi['spawn'] = api.spawn;
 export const shutdown: NetRunnerApi['shutdown'] = api.shutdown;
 
 /**
- * Set host-wide options (today: `cgroupRoot`) for the shepherd the next
+ * Set host-wide options (`cgroupRoot`, `defaultTimeout`) for the shepherd the next
  * spawn starts; call it before the first spawn or after shutdown().
  *
  * @example
  * configure({ cgroupRoot: 'myapp' }); // cgroup 'job-1' -> <hierarchy>/myapp/job-1
  */
 export const configure: NetRunnerApi['configure'] = api.configure;
+
+/**
+ * run() with argv as a tagged template; each interpolated value is one
+ * argument, never parsed by a shell.
+ *
+ * @example
+ * await $`git log -n ${3} --format=${'%h %s'}`;
+ * await $({ cwd: '/tmp' })`ls -l`;
+ */
+export const $: NetRunnerApi['$'] = api.$;
 
 /**
  * What this kernel can enforce for the `sandbox` option: the Landlock ABI

@@ -1,9 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ShepherdStartError } from '@netrunner/types';
 
 const LIBRARY = 'libnetrunner.so';
 const SHEPHERD = 'netrunner-shepherd';
+const ENOENT = 2;
 // The package root (this file is dist/native-path.js or src/native-path.ts).
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const platformDir = join(root, 'native', `${process.platform}-${process.arch}`);
@@ -44,9 +46,8 @@ function missingLibraryHint(): string {
 /** The shepherd: $NETRUNNER_SHEPHERD_PATH when set (and then only it), else next to the loaded library, else the shipped copy. */
 export function shepherdPath(library: string): string {
   const override = process.env.NETRUNNER_SHEPHERD_PATH;
-  return firstExisting(
-    SHEPHERD,
-    override ? [override] : [join(dirname(library), SHEPHERD), join(platformDir, SHEPHERD)],
-    'Set NETRUNNER_SHEPHERD_PATH to a built netrunner-shepherd.',
-  );
+  const candidates = override ? [override] : [join(dirname(library), SHEPHERD), join(platformDir, SHEPHERD)];
+  const found = candidates.find((path) => existsSync(path));
+  if (found === undefined) throw new ShepherdStartError(candidates[0]!, ENOENT, candidates);
+  return found;
 }

@@ -13,10 +13,17 @@ import { ptyBehaviour } from './suites/pty.js';
 import { readmeExamples } from './suites/readme.js';
 import { sandboxBehaviour } from './suites/sandbox.js';
 import { shepherdBehaviour } from './suites/shepherd.js';
+import { stdioBehaviour } from './suites/stdio.js';
+import { stdioGuarantees } from './suites/stdio-guarantees.js';
 import { teardownBehaviour } from './suites/teardown.js';
 import { validationBehaviour } from './suites/validation.js';
 import { waitBehaviour } from './suites/wait.js';
 import { waitDelayBehaviour } from './suites/wait-delay.js';
+import { strictOptionsBehaviour } from './suites/strict-options.js';
+import { errorMessageBehaviour } from './suites/error-messages.js';
+import { shellTemplateBehaviour } from './suites/shell-template.js';
+import { runResultBehaviour } from './suites/run-results.js';
+import { verboseBehaviour } from './suites/verbose.js';
 import type { ConformanceEnv, TestApi } from './test-api.js';
 
 export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
@@ -55,6 +62,13 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     abortBehaviour(t, nr, env);
     groupLeftoverBehaviour(t, nr, env);
     sandboxBehaviour(t, nr, env);
+    strictOptionsBehaviour(t, nr, env);
+    errorMessageBehaviour(t, nr, env);
+    shellTemplateBehaviour(t, nr, env);
+    runResultBehaviour(t, nr, env);
+    verboseBehaviour(t, nr, env);
+    stdioBehaviour(t, nr, env);
+    stdioGuarantees(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';

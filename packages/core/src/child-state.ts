@@ -1,4 +1,4 @@
-import { NetRunnerError, signalName, type ExitInfo, type Stats } from '@netrunner/types';
+import { NetRunnerError, StdinClosedError, signalName, type ExitInfo, type NormalizedStdio, type Stats, type StdinClosedReason } from '@netrunner/types';
 import type { FdWriter, NativeHost, RuntimeAdapter, SpawnedChild } from './adapter.js';
 import type { ExitRecord } from './decode-exit-record.js';
 import { isHangUp } from './hang-up.js';
@@ -28,6 +28,10 @@ export interface ChildSetup {
   cgroup: string | null;
   /** See SpawnOptions.waitDelay. */
   waitDelay: number;
+  /** The command as spawned, for error messages. */
+  argv: readonly string[];
+  /** Where stdin comes from (absent: a pipe). */
+  stdin?: NormalizedStdio;
 }
 
 /**
@@ -43,6 +47,7 @@ export class ChildState implements TrackedChild {
   readonly pty: boolean;
   readonly cgroup: string | null;
   readonly host: NativeHost;
+  readonly argv: readonly string[];
   /** The PTY master (for resize), or -1. */
   readonly ptyFd: number;
   readonly changed = new Notifier();
@@ -57,6 +62,10 @@ export class ChildState implements TrackedChild {
   bytesIn = 0;
   writeCount = 0;
   stdinClosed: boolean;
+  /** Why stdin is closed while the child runs: closeStdin(), or it never was open (pty or no pipe). */
+  #closedBy: StdinClosedReason = 'closed by the child';
+  /** Where stdin comes from when it is not a pipe, as the option reads: 'inherit', 'ignore', { file }, { fd }; else null. */
+  readonly stdinElsewhere: string | null;
   /** The last byte written to stdin, or -1 before any (under a PTY, decides how closeStdin sends EOF). */
   #lastByte = -1;
   #stdin: FdWriter | null;
@@ -77,6 +86,7 @@ export class ChildState implements TrackedChild {
     this.pid = child.pid;
     this.pty = pty;
     this.cgroup = setup.cgroup;
+    this.argv = setup.argv;
     this.host = host;
     this.ptyFd = pty ? child.stdoutFd : -1;
     this.#adapter = adapter;
@@ -96,6 +106,9 @@ export class ChildState implements TrackedChild {
     this.stderr = new OutputChannel(child.stderrFd >= 0 ? adapter.reader(child.stderrFd) : null, this.changed);
     this.#stdin = stdin;
     this.stdinClosed = stdin === null && this.#stdinFd < 0;
+    const stdinKind = setup.stdin?.kind ?? 'pipe';
+    this.stdinElsewhere = stdinKind === 'pipe' ? null : stdinKind === 'file' || stdinKind === 'fd' ? `{ ${stdinKind} }` : `'${stdinKind}'`;
+    if (this.stdinElsewhere !== null) this.#closedBy = `not a pipe (stdin: ${this.stdinElsewhere}): the child reads it from elsewhere`;
     this.#deadline = new OutputDeadline(this, setup.waitDelay);
     hosts.children.add(this);
     this.exited = readExitStatus(adapter, child.statusFd).then((record) => {
@@ -135,7 +148,7 @@ export class ChildState implements TrackedChild {
     this.#endedAt = performance.now();
     this.outcome =
       record === null
-        ? { error: new NetRunnerError('The shepherd exited before reporting the exit of the child', { code: 'ESHEPHERD', pid: this.pid }) }
+        ? { error: new NetRunnerError(`The shepherd exited before reporting the exit of the child (pid ${this.pid})`, { code: 'ESHEPHERD', pid: this.pid, argv: this.argv }) }
         : { record, info: { pid: this.pid, exitCode: record.exitStatus, signal: record.termSignal ? signalName(record.termSignal) : null } };
     // The child is gone: nobody will read its stdin any more.
     this.#closeStdinNow();
@@ -147,7 +160,9 @@ export class ChildState implements TrackedChild {
   /** Write bytes to stdin; resolves once they are in the pipe. */
   async write(chunk: Uint8Array): Promise<void> {
     if (this.stdinClosed) {
-      throw new NetRunnerError('stdin is closed', { code: 'EPIPE', pid: this.pid });
+      // A stdin that is not a pipe never takes bytes, even after the exit.
+      const reason = this.stdinElsewhere === null && this.outcome !== null ? 'the child has exited' : this.#closedBy;
+      throw this.#stdinClosed(reason);
     }
     if (this.#stdin === null) {
       this.#stdin = this.#adapter.writer(this.#stdinFd);
@@ -155,8 +170,17 @@ export class ChildState implements TrackedChild {
     }
     this.writeCount++;
     this.#lastByte = chunk[chunk.length - 1] ?? this.#lastByte;
-    await this.#stdin.write(chunk);
+    try {
+      await this.#stdin.write(chunk);
+    } catch (e) {
+      // EPIPE from the runtime's writer (its text differs by runtime), or the writer closed under it.
+      throw this.#stdinClosed(this.outcome !== null ? 'the child has exited' : 'closed by the child', e);
+    }
     this.bytesIn += chunk.length;
+  }
+
+  #stdinClosed(reason: StdinClosedReason, cause?: unknown): StdinClosedError {
+    return new StdinClosedError(reason, { pid: this.pid, argv: this.argv, cause });
   }
 
   /**
@@ -167,6 +191,7 @@ export class ChildState implements TrackedChild {
    */
   async closeStdin(): Promise<void> {
     if (this.stdinClosed) return;
+    this.#closedBy = 'closed by closeStdin()';
     if (!this.pty) {
       this.stdinClosed = true;
       const stdin = this.#stdin;
@@ -219,7 +244,7 @@ export class ChildState implements TrackedChild {
       this.#hosts.shepherdDied(this.host);
       return false;
     }
-    throw new NetRunnerError(`Cannot signal process ${this.pid}: errno ${-rc}`, { pid: this.pid, code: 'ESIGNAL' });
+    throw new NetRunnerError(`Cannot signal process ${this.pid}: errno ${-rc}`, { pid: this.pid, code: 'ESIGNAL', argv: this.argv });
   }
 
   /**

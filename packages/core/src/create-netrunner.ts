@@ -8,25 +8,28 @@ import type { Process } from './process.js';
 import { run } from './run.js';
 import { spawn } from './spawn.js';
 import { stream } from './stream.js';
+import { makeTemplate, type TemplateRun } from './template.js';
 
 /** The public API every binding exports. */
 export interface NetRunnerApi {
   /**
    * Run a command to completion and collect its output. A non-zero exit is a
-   * result; a timeout, the output cap or an abort rejects. Never throws
-   * synchronously.
+   * result (with `reject: true`, a NonZeroExitError carrying it); a timeout,
+   * the output cap or an abort rejects. Never throws synchronously.
    *
    * @example
    * const { stdout, exitCode } = await run(['echo', 'hello']); // 'hello\n', 0
    * await run(['cat'], { input: 'from node' });                // stdout 'from node'
+   * await run(['ls'], { lines: true });                        // stdout ['a.txt', 'b.txt']
    */
+  run(argv: readonly string[], options: RunOptions & { lines: true }): Promise<RunResult<string[]>>;
   run(argv: readonly string[], options: RunOptions & { encoding: 'buffer' }): Promise<RunResult<Uint8Array>>;
   run(argv: readonly string[], options?: RunOptions): Promise<RunResult<string>>;
   /**
    * Stream a command's stdout, lazily (spawned on the first pull) and with
    * backpressure (the child blocks while you do not pull). Leaving the loop
    * early stops the process group; a non-zero exit rejects after the last
-   * chunk with NonZeroExitError unless `allowNonZeroExit`.
+   * chunk with NonZeroExitError unless `reject: false`.
    *
    * @example
    * for await (const chunk of stream(['tr', 'a-z', 'A-Z'], { input: 'hello world' })) {
@@ -56,6 +59,18 @@ export interface NetRunnerApi {
    * configure({ cgroupRoot: 'myapp/jobs' }); // cgroup 'build-1' -> <hierarchy>/myapp/jobs/build-1
    */
   configure(config: NetRunnerConfig): void;
+  /**
+   * run() with argv as a tagged template: the literal text is split on
+   * whitespace, each interpolated value is exactly one argument (an array,
+   * one per element), and nothing goes through a shell. `$(options)` gives
+   * a `$` with those options.
+   *
+   * @example
+   * const n = 3, fmt = '%h %s';
+   * await $`git log -n ${n} --format=${fmt}`;  // argv ['git', 'log', '-n', '3', '--format=%h %s']
+   * await $({ cwd: '/tmp' })`ls ${['-l', '-a']}`;
+   */
+  $: TemplateRun;
 }
 
 /**
@@ -66,12 +81,20 @@ export interface NetRunnerApi {
  * export const { run, stream, spawn } = createNetRunner(nodeAdapter);
  */
 export function createNetRunner(adapter: RuntimeAdapter): NetRunnerApi {
-  const ctx: Context = { adapter, hosts: new HostManager(adapter), env: new HostEnv(adapter) };
+  const ctx: Context = {
+    adapter,
+    hosts: new HostManager(adapter),
+    env: new HostEnv(adapter),
+    defaults: { timeout: 0 },
+    debug: adapter.env().NETRUNNER_DEBUG === '1',
+  };
+  const runIn = ((argv: readonly string[], options?: RunOptions) => run(ctx, argv, options)) as NetRunnerApi['run'];
   return {
-    run: ((argv: readonly string[], options?: RunOptions) => run(ctx, argv, options)) as NetRunnerApi['run'],
+    run: runIn,
     stream: (argv, options) => stream(ctx, argv, options),
     spawn: (argv, options) => spawn(ctx, argv, options),
     shutdown: () => ctx.hosts.shutdown(),
     configure: (config) => configure(ctx, config),
+    $: makeTemplate(runIn),
   };
 }

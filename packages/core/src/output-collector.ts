@@ -10,10 +10,13 @@ export class OutputCollector {
   #size = 0;
   #cap: number;
   #onExceed: () => void;
+  #also: Uint8Array[] | null;
 
-  constructor(cap: number, onExceed: () => void) {
+  /** `also`, when given, receives every kept chunk too, in the order read (result.all). */
+  constructor(cap: number, onExceed: () => void, also: Uint8Array[] | null = null) {
     this.#cap = cap;
     this.#onExceed = onExceed;
+    this.#also = also;
   }
 
   /** Read the channel to EOF. */
@@ -25,24 +28,36 @@ export class OutputCollector {
     if (this.exceeded) return;
     const room = this.#cap - this.#size;
     if (chunk.length > room) {
-      if (room > 0) this.#chunks.push(chunk.subarray(0, room));
+      if (room > 0) this.#keep(chunk.subarray(0, room));
       this.#size = this.#cap;
       this.exceeded = true;
       this.#onExceed();
       return;
     }
-    this.#chunks.push(chunk);
+    this.#keep(chunk);
     this.#size += chunk.length;
+  }
+
+  #keep(chunk: Uint8Array): void {
+    this.#chunks.push(chunk);
+    this.#also?.push(chunk);
   }
 
   /** Everything kept, as one array. */
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.#size);
-    let at = 0;
-    for (const c of this.#chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return concat(this.#chunks);
   }
+}
+
+/** Chunks as one array. */
+export function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const c of chunks) size += c.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

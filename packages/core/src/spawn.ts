@@ -6,7 +6,7 @@ import { terminate } from './terminate.js';
 
 /** spawn() for one realm's context; see NetRunnerApi.spawn. */
 export async function spawn(ctx: Context, argv: readonly string[], options?: SpawnOptions): Promise<Process> {
-  const opts = normalizeSpawnOptions(argv, options);
+  const opts = normalizeSpawnOptions(argv, options, 'spawn()');
   const state = spawnChild(ctx, opts);
   const { signal, killTimeout } = opts;
   if (signal !== undefined) {

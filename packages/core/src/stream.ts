@@ -28,7 +28,7 @@ async function* streamChild(
   options: StreamOptions | undefined,
   slot: StreamSlot,
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  const opts = normalizeRunOptions(argv, options);
+  const opts = normalizeRunOptions(argv, options, 'stream()', ctx.defaults);
   const state = spawnChild(ctx, opts);
   slot.state = state;
   const guard = new RunGuard(state, opts);
@@ -44,12 +44,12 @@ async function* streamChild(
     const outcome = await state.exited;
     guard.finish();
     await guard.stopped;
-    const details = { stderr: stderr.text(), stats: state.stats(), pid: state.pid };
+    const details = { argv: opts.argv, stderr: stderr.text(), stats: state.stats(), pid: state.pid };
     const stopError = buildStopError(guard, details, opts);
     if (stopError !== null) throw stopError;
     if ('error' in outcome) throw outcome.error;
     const { exitCode, signal } = outcome.info;
-    if (exitCode !== 0 && !opts.allowNonZeroExit) throw new NonZeroExitError(exitCode, { ...details, signal });
+    if (exitCode !== 0 && opts.reject) throw new NonZeroExitError(exitCode, { ...details, signal });
     finished = true;
   } finally {
     guard.dispose();

@@ -1,4 +1,4 @@
-import { ValidationError } from '@netrunner/types';
+import { ValidationError, rejectUnknownOptions } from '@netrunner/types';
 import type { DaemonOptions } from './daemon-options.js';
 
 const RESTART = ['never', 'on-failure', 'always'];
@@ -7,6 +7,7 @@ const ON_OUTPUT = ['discard', 'log'];
 /** Check the options a daemon adds to spawn's (spawn validates the rest). */
 export function validateDaemonOptions(o: DaemonOptions): void {
   if (o === null || typeof o !== 'object') throw new ValidationError('options', 'an object', o);
+  rejectUnknownOptions(o, 'new Daemon()');
   if (!o.runner || typeof o.runner.spawn !== 'function') {
     throw new ValidationError('runner', 'a netrunner binding (an object with spawn)', o.runner);
   }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ShepherdStartError } from '@netrunner/types';
 
 /** An open fd reader in the addon (addon/fd-reader.cc). */
 export type ReaderHandle = { readonly __nativeReader: unique symbol };
@@ -9,7 +10,8 @@ export type ReaderHandle = { readonly __nativeReader: unique symbol };
 /** The addon's exports (see addon/addon.cc). */
 export interface NativeBinding {
   open(shepherdPath: string, cgroupRoot?: string): { ctl: number; pid: number } | { errno: number };
-  spawn(ctl: number, request: Uint8Array):
+  /** nr_spawn_fds: `fds` (at most 3) ride on the request; they stay the caller's. */
+  spawn(ctl: number, request: Uint8Array, fds?: Int32Array):
     | { pid: number; stdinFd: number; stdoutFd: number; stderrFd: number; statusFd: number }
     | { errno: number; stage: number };
   signal(o: { ctl: number; pid: number; signal: number }): number;
@@ -49,6 +51,7 @@ export interface NativeBinding {
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SHEPHERD = 'netrunner-shepherd';
+const ENOENT = 2;
 
 let loaded: { binding: NativeBinding; file: string } | undefined;
 
@@ -108,19 +111,17 @@ function shippedPrebuilds(): string[] {
   );
 }
 
-/** The shepherd executable: $NETRUNNER_SHEPHERD_PATH, else next to the loaded addon, else the source tree's build. */
+/** The shepherd executable: $NETRUNNER_SHEPHERD_PATH when set (and then only it), else next to the loaded addon, else the source tree's build. */
 export function shepherdPath(addonFile: string): string {
-  const tried: string[] = [];
-  const candidates = [
-    process.env.NETRUNNER_SHEPHERD_PATH,
-    join(dirname(addonFile), SHEPHERD),
-    join(root, 'prebuilds', `${process.platform}-${process.arch}`, SHEPHERD),
-    join(root, '..', '..', 'core-c', 'out', SHEPHERD),
-  ];
-  for (const path of candidates) {
-    if (!path) continue;
-    if (existsSync(path)) return path;
-    tried.push(path);
-  }
-  throw new Error(`@netrunner/node: cannot find ${SHEPHERD}. Tried:\n  ${tried.join('\n  ')}`);
+  const override = process.env.NETRUNNER_SHEPHERD_PATH;
+  const candidates = override
+    ? [override]
+    : [
+        join(dirname(addonFile), SHEPHERD),
+        join(root, 'prebuilds', `${process.platform}-${process.arch}`, SHEPHERD),
+        join(root, '..', '..', 'core-c', 'out', SHEPHERD),
+      ];
+  const found = candidates.find((path) => existsSync(path));
+  if (found === undefined) throw new ShepherdStartError(candidates[0]!, ENOENT, candidates);
+  return found;
 }

@@ -1,6 +1,6 @@
 import { isMainThread } from 'node:worker_threads';
-import { TerminalWriter, type HostOptions, type NativeHost, type RuntimeAdapter } from '@netrunner/core';
-import { groupExists, killGroup, onProcessExit, pathExists, writeSome } from '@netrunner/core/posix';
+import { TerminalWriter, ShepherdStartError, type HostOptions, type NativeHost, type RuntimeAdapter } from '@netrunner/core';
+import { groupExists, isFdOpen, killGroup, onProcessExit, openFile, pathExists, writeSome } from '@netrunner/core/posix';
 import { nativeBinding, shepherdPath } from './native-binding.js';
 import { NativeReader } from './native-reader.js';
 import { SocketWriter } from './socket-writer.js';
@@ -15,17 +15,16 @@ function closeFd(fd: number): void {
 
 function openHost(options: HostOptions = {}): NativeHost {
   const { binding, file } = nativeBinding();
-  const opened = binding.open(shepherdPath(file), options.cgroupRoot);
-  if ('errno' in opened) {
-    throw Object.assign(new Error(`@netrunner/node: cannot start the shepherd (errno ${opened.errno})`), {
-      code: 'ESHEPHERD',
-      errno: opened.errno,
-    });
-  }
+  const path = shepherdPath(file);
+  const opened = binding.open(path, options.cgroupRoot);
+  if ('errno' in opened) throw new ShepherdStartError(path, opened.errno);
   const { ctl, pid } = opened;
   let closed = false;
   return {
-    spawn: (request) => (closed ? { errno: 32, stage: 0 } : binding.spawn(ctl, request)),
+    spawn: (request, fds) => {
+      if (closed) return { errno: 32, stage: 0 };
+      return fds === undefined || fds.length === 0 ? binding.spawn(ctl, request) : binding.spawn(ctl, request, Int32Array.from(fds));
+    },
     signal: (target, signal) => (closed ? -3 : binding.signal({ ctl, pid: target, signal })),
     killAll: (signal) => {
       if (!closed) binding.killAll({ ctl, signal });
@@ -80,6 +79,8 @@ export const nodeAdapter: RuntimeAdapter = {
       }
     }),
   closeFd: (fd) => closeFd(fd),
+  openFile,
+  isFdOpen,
   env: () => process.env,
   // On the main thread process.env is the C environment; a worker's is its own copy.
   envStamp: isMainThread ? () => nativeBinding().binding.envGeneration() : () => undefined,

@@ -4,6 +4,9 @@ export { SIGNALS, signalNumber, signalName } from './signal.js';
 export type { Stats, ExitInfo, RunResult } from './result.js';
 export type {
   StderrMode,
+  StdinOption,
+  OutputOption,
+  StderrOption,
   PtyOptions,
   CpuMax,
   CgroupOptions,
@@ -21,7 +24,10 @@ export { NetRunnerError, type ErrorDetails } from './errors/netrunner-error.js';
 export { ValidationError, type ValidationDetails } from './errors/validation-error.js';
 export { SpawnError, type SpawnStage } from './errors/spawn-error.js';
 export { TimeoutError } from './errors/timeout-error.js';
-export { MaxOutputExceededError } from './errors/max-output-exceeded-error.js';
+export { MaxOutputExceededError, type OutputStreamName } from './errors/max-output-exceeded-error.js';
+export { StdinClosedError, type StdinClosedReason } from './errors/stdin-closed-error.js';
+export { ShepherdStartError } from './errors/shepherd-start-error.js';
+export { quoteCommand } from './errors/quote-command.js';
 export { AbortError } from './errors/abort-error.js';
 export { NonZeroExitError } from './errors/non-zero-exit-error.js';
 export { errnoName } from './errno-name.js';
@@ -29,10 +35,12 @@ export { errnoMeaning } from './errors/errno-meaning.js';
 export { formatValue } from './validate/format-value.js';
 export { validateArgv } from './validate/validate-argv.js';
 export { validateInput, INPUT_CHUNK_EXPECTED } from './validate/validate-input.js';
-export { milliseconds, MAX_TIMER_MS } from './validate/checks.js';
+export { milliseconds, plainObject, MAX_TIMER_MS } from './validate/checks.js';
 export { normalizeCgroupPath, MAX_CGROUP_PATH, type NormalizedCgroup } from './validate/normalize-cgroup.js';
+export { type NormalizedStdio, type StdioStream } from './validate/normalize-stdio.js';
 export {
   normalizeSpawnOptions,
+  DEFAULT_SHELL,
   DEFAULT_KILL_TIMEOUT,
   DEFAULT_WAIT_DELAY,
   type NormalizedSpawnOptions,
@@ -41,4 +49,16 @@ export {
   normalizeRunOptions,
   DEFAULT_MAX_OUTPUT_SIZE,
   type NormalizedRunOptions,
+  type RunDefaults,
 } from './validate/normalize-run-options.js';
+export {
+  SPAWN_OPTION_KEYS,
+  RUN_OPTION_KEYS,
+  STREAM_OPTION_KEYS,
+  CONFIG_OPTION_KEYS,
+  DAEMON_OPTION_KEYS,
+  KNOWN_OPTION_KEYS,
+  type OptionsOf,
+} from './validate/known-options.js';
+export { rejectUnknownOptions } from './validate/reject-unknown-options.js';
+export { templateArgv, type TemplateValue } from './validate/template-argv.js';

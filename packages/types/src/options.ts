@@ -1,7 +1,30 @@
 import type { SandboxOptions } from './sandbox-options.js';
 
-/** What happens to the child's stderr. */
+/**
+ * The earlier names of the stderr modes, still accepted: 'consume' is
+ * 'pipe', 'redirect' is 'stdout', 'disabled' is 'ignore'.
+ */
 export type StderrMode = 'consume' | 'redirect' | 'disabled';
+
+/**
+ * Where the child's stdin comes from: 'pipe' (default: written through
+ * `input` or `write()`), 'inherit' (the host's stdin, a terminal included),
+ * 'ignore' (/dev/null), a file (read from its start), or an fd the caller
+ * owns (it stays open and the caller's).
+ */
+export type StdinOption = 'pipe' | 'inherit' | 'ignore' | { file: string } | { fd: number };
+
+/**
+ * Where the child's stdout (or stderr) goes: 'pipe' (default: read through
+ * the result, `read()` or the stream), 'inherit' (the host's, live), 'ignore'
+ * (/dev/null), a file (created with mode 0666 less the umask, truncated
+ * unless `append`), or an fd the caller owns. A relative `file` is resolved
+ * against the host's working directory, not the child's `cwd`.
+ */
+export type OutputOption = 'pipe' | 'inherit' | 'ignore' | { file: string; append?: boolean } | { fd: number };
+
+/** Where the child's stderr goes: as stdout's options, 'stdout' (into stdout, 2>&1), or an earlier name (StderrMode). */
+export type StderrOption = OutputOption | 'stdout' | StderrMode;
 
 /** A pseudo-terminal's window size (default 24 rows x 80 columns). */
 export interface PtyOptions {
@@ -36,6 +59,11 @@ export interface NetRunnerConfig {
    * else 'netrunner'.
    */
   cgroupRoot?: string;
+  /**
+   * Milliseconds every `run()` and `stream()` without its own `timeout` may
+   * run (0 or absent: no bound, the default). A call's `timeout: 0` opts out.
+   */
+  defaultTimeout?: number;
 }
 
 /** One chunk of input. Strings are sent as UTF-8. */
@@ -49,8 +77,12 @@ export type InputSource =
 
 /** Options of `spawn()`; `run()` and `stream()` accept them too. */
 export interface SpawnOptions {
-  /** 'consume' (default): its own channel; 'redirect': into stdout; 'disabled': /dev/null. */
-  stderr?: StderrMode;
+  /** Where stdin comes from (default 'pipe'); see StdinOption. Not with `pty`. */
+  stdin?: StdinOption;
+  /** Where stdout goes (default 'pipe'); see OutputOption. Not with `pty`. */
+  stdout?: OutputOption;
+  /** Where stderr goes (default 'pipe'); 'stdout' joins it to stdout. Not with `pty`, but for 'pipe' and 'stdout'. */
+  stderr?: StderrOption;
   /**
    * Run under a pseudo-terminal: a new session whose controlling terminal is
    * the PTY slave on fds 0, 1 and 2. stdout carries everything the terminal
@@ -82,6 +114,20 @@ export interface SpawnOptions {
   signal?: AbortSignal;
   /** Confine what the child can reach: files, network, privileges, resources (Linux; see docs/sandbox.md). */
   sandbox?: SandboxOptions;
+  /**
+   * Run `argv[0]` as a command line through a shell: `true` = '/bin/sh',
+   * or the shell's path. The rest of argv become `$1`, `$2`, ... (never
+   * parsed as shell syntax): `run(['cp -- "$1" "$2"', a, b], { shell: true })`.
+   */
+  shell?: boolean | string;
+  /** Put `node_modules/.bin` of `cwd` and of each of its parents in front of PATH (nearest first). */
+  preferLocal?: boolean;
+  /**
+   * Log one line per command (its argv, pid, duration and how it ended):
+   * `true` to stderr, or to a function of your own. Also on for every call
+   * when NETRUNNER_DEBUG=1 is set when netrunner loads.
+   */
+  verbose?: boolean | ((line: string) => void);
 }
 
 /** Options of `stream()`. */
@@ -90,7 +136,12 @@ export interface StreamOptions extends SpawnOptions {
   input?: InputSource;
   /** Milliseconds the child may run before its process group is stopped; 0 or absent = none. */
   timeout?: number;
-  /** Finish normally on a non-zero exit instead of rejecting with NonZeroExitError. */
+  /**
+   * stream(): reject with NonZeroExitError after the last chunk when the
+   * child exits non-zero (default true). run(): see RunOptions.reject.
+   */
+  reject?: boolean;
+  /** Old name of `reject: false` on stream(); kept as an alias. */
   allowNonZeroExit?: boolean;
 }
 
@@ -103,4 +154,12 @@ export interface RunOptions extends Omit<StreamOptions, 'allowNonZeroExit'> {
   maxOutputSize?: number;
   /** 'utf8' (default): strings; 'buffer': Uint8Array. */
   encoding?: Encoding;
+  /** Throw NonZeroExitError (with `.result`) on a non-zero exit instead of returning it. Default false. */
+  reject?: boolean;
+  /** Drop one final '\n' (or '\r\n') of stdout, stderr and all. Default false. */
+  stripFinalNewline?: boolean;
+  /** stdout, stderr and all as arrays of lines, without their line ends (utf8 only). */
+  lines?: boolean;
+  /** Also collect `result.all`: stdout and stderr in the order their chunks were read. */
+  all?: boolean;
 }

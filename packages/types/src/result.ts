@@ -44,10 +44,18 @@ export interface ExitInfo {
 }
 
 /** The outcome of `run()`: output, exit code and stats. */
-export interface RunResult<T extends string | Uint8Array = string> {
+export interface RunResult<T extends string | Uint8Array | string[] = string> {
   stdout: T;
   /** Empty when stderr was 'redirect'ed or 'disabled'. */
   stderr: T;
+  /**
+   * With `all: true`: stdout and stderr as read, chunk by chunk (each
+   * stream's bytes in order; between the two, the order the reads finished).
+   */
+  all?: T;
+  /** The command as spawned (after `shell`), and quoted as one line. */
+  argv: readonly string[];
+  command: string;
   exitCode: number;
   signal: string | null;
   /** True when the output was still open `waitDelay` ms after the child exited and was cut. */

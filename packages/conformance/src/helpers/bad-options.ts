@@ -1,3 +1,4 @@
+import { KNOWN_OPTION_KEYS } from '@netrunner/types';
 import fc from 'fast-check';
 
 /** Which call a generated case goes through. */
@@ -12,8 +13,17 @@ export interface BadInputCase {
   expectedField: string | null;
 }
 
-/** Options only run() and stream() read; spawn() ignores them. */
-const RUN_ONLY = new Set(['input', 'timeout', 'maxOutputSize', 'encoding', 'allowNonZeroExit']);
+/** The option keys each method knows; any other key is itself a ValidationError naming it. */
+const KNOWN: Record<Method, readonly string[]> = {
+  run: KNOWN_OPTION_KEYS['run()'],
+  stream: KNOWN_OPTION_KEYS['stream()'],
+  spawn: KNOWN_OPTION_KEYS['spawn()'],
+};
+
+/** Only the options `method` knows. */
+function knownTo(method: Method, options: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(options).filter(([key]) => KNOWN[method].includes(key)));
+}
 
 const boom = (): never => {
   throw new Error('getter boom');
@@ -83,10 +93,14 @@ const badMs = fc.oneof(
 );
 const badCount = fc.oneof(nonNumbers, notIntegers, fc.integer({ max: -1 }));
 const badOneOf = (allowed: string[]) => fc.oneof(nonStrings, fc.string().filter((s) => !allowed.includes(s)));
+/** An object that is neither { file } nor { fd }, or holds a bad one. */
+const badStdio = fc.constantFrom<unknown>({}, { file: '' }, { file: 'a\0b' }, { fd: -1 }, { fd: 1.5 }, { fd: '1' }, { file: 'x', fd: 1 }, { path: 'x' });
 const badSize = fc.constantFrom<unknown>(0, -1, 65536, 1.5, NaN, '24', null);
 
 const BAD: Record<string, fc.Arbitrary<unknown>> = {
-  stderr: badOneOf(['consume', 'redirect', 'disabled']),
+  stdin: fc.oneof(badOneOf(['pipe', 'inherit', 'ignore']), badStdio),
+  stdout: fc.oneof(badOneOf(['pipe', 'inherit', 'ignore']), badStdio),
+  stderr: fc.oneof(badOneOf(['pipe', 'inherit', 'ignore', 'stdout', 'consume', 'redirect', 'disabled']), badStdio),
   pty: fc.oneof(
     fc.constantFrom<unknown>(null, 0, 1, 'x', [], Symbol('p'), 10n, () => 0),
     badSize.map((rows) => ({ rows })),
@@ -140,7 +154,10 @@ const BAD: Record<string, fc.Arbitrary<unknown>> = {
 };
 
 const GOOD: Record<string, fc.Arbitrary<unknown>> = {
-  stderr: fc.constantFrom('consume', 'redirect', 'disabled'),
+  // Piped: `input` and `pty` are among the good options, and need it.
+  stdin: fc.constant('pipe'),
+  stdout: fc.constant('pipe'),
+  stderr: fc.constantFrom('consume', 'redirect', 'disabled', 'pipe', 'stdout'),
   pty: fc.constantFrom<unknown>(false, true, { rows: 10, cols: 20 }),
   killTimeout: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   waitDelay: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
@@ -187,9 +204,10 @@ export const badInputCase: fc.Arbitrary<BadInputCase> = fc
     argv: goodArgv,
     options: fc.record(GOOD, { requiredKeys: [] }),
   })
-  .chain(({ method, target, getter, argv, options }) => {
-    const ignored = target !== null && method === 'spawn' && RUN_ONLY.has(target);
-    const expectedField = ignored ? null : target;
+  .chain(({ method, target, getter, argv, options: generated }) => {
+    // A key the method does not know is rejected by name, whatever its value.
+    const expectedField = target;
+    const options = knownTo(method, generated);
     const make = (bad: fc.Arbitrary<unknown>, build: (value: unknown) => Omit<BadInputCase, 'method' | 'expectedField'>) =>
       bad.map((value) => ({ method, expectedField, ...build(value) }));
     if (target === null) return fc.constant({ method, argv, options, expectedField });

@@ -1,9 +1,12 @@
 import type { Stats } from '../result.js';
+import { quoteCommand } from './quote-command.js';
 
 const KINDS = Symbol.for('netrunner.error.kinds');
 
 /** What an error knows about the child it is about; every field optional. */
 export interface ErrorDetails {
+  /** The command the error is about, as spawned. */
+  argv?: readonly string[];
   /** Output captured so far (string or bytes, as the call's encoding). */
   stdout?: string | Uint8Array;
   stderr?: string | Uint8Array;
@@ -17,7 +20,8 @@ export interface ErrorDetails {
 }
 
 /**
- * Base class of every error netrunner raises. Carries what was captured up to
+ * Base class of every error netrunner raises. Carries the command (`argv`,
+ * and `command`: argv shell-quoted, as one line), what was captured up to
  * the failure and the stats of the child.
  *
  * `NetRunnerError.isInstance(e)` (and the same static on every subclass)
@@ -28,6 +32,10 @@ export interface ErrorDetails {
  * catch (e) { if (TimeoutError.isInstance(e)) console.log(e.stats.durationMs); }
  */
 export class NetRunnerError extends Error {
+  /** The command as spawned (empty when the error is about no command). */
+  readonly argv: readonly string[];
+  /** `argv` quoted for a POSIX shell, on one line: what to paste to run it again. */
+  readonly command: string;
   readonly stdout: string | Uint8Array;
   readonly stderr: string | Uint8Array;
   readonly stats: Stats | undefined;
@@ -44,6 +52,8 @@ export class NetRunnerError extends Error {
     }
     Object.defineProperty(this, KINDS, { value: kinds });
     this.name = new.target.name;
+    this.argv = details.argv ?? [];
+    this.command = quoteCommand(this.argv);
     this.stdout = details.stdout ?? '';
     this.stderr = details.stderr ?? '';
     this.stats = details.stats;

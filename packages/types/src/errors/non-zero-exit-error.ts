@@ -1,20 +1,36 @@
+import type { RunResult } from '../result.js';
+import { commandSuffix } from './command-suffix.js';
 import { NetRunnerError, type ErrorDetails } from './netrunner-error.js';
+import { stderrTailLines } from './stderr-tail-lines.js';
+
+/** The first line of the message: the exit code, or the signal that killed the child. */
+function what(exitCode: number, signal: string | null | undefined): string {
+  return signal ? `Command was killed with ${signal} (exit code ${exitCode})` : `Command failed with exit code ${exitCode}`;
+}
 
 /**
- * A `stream()` whose child exited non-zero (like NetRunner's `stream!`): the
- * iteration rejects after the last chunk. `.exitCode`, `.signal` and the tail
- * of `.stderr` tell why. `run()` never raises it: there a non-zero exit is a result.
+ * A child exited non-zero where that rejects: always in `stream()` (unless
+ * `reject: false`), in `run()` with `reject: true`. `.exitCode`, `.signal`
+ * and the tail of `.stderr` in the message tell why; `.result` is run()'s
+ * whole result.
  *
  * @example
- * for await (const chunk of stream(['sh', '-c', 'echo hi; exit 3'])) {}
- * // rejects with NonZeroExitError, exitCode 3
+ * await run(['sh', '-c', 'echo oops >&2; exit 3'], { reject: true });
+ * // NonZeroExitError: Command failed with exit code 3: sh -c 'echo oops >&2; exit 3'
+ * // stderr:
+ * //   oops
  */
 export class NonZeroExitError extends NetRunnerError {
-  constructor(exitCode: number, details: ErrorDetails = {}) {
-    super(`Command failed with exit code ${exitCode}${details.signal ? ` (${details.signal})` : ''}`, {
+  /** What run() would have returned (undefined from stream()). */
+  readonly result: RunResult<string | Uint8Array | string[]> | undefined;
+
+  constructor(exitCode: number, details: ErrorDetails & { result?: RunResult<string | Uint8Array | string[]> } = {}) {
+    const { result, ...rest } = details;
+    super(`${what(exitCode, details.signal)}${commandSuffix(details.argv)}${stderrTailLines(details.stderr)}`, {
       code: 'ENONZERO',
-      ...details,
+      ...rest,
       exitCode,
     });
+    this.result = result;
   }
 }

@@ -1,4 +1,5 @@
 import { errnoMeaning } from './errno-meaning.js';
+import { quoteCommand } from './quote-command.js';
 import { NetRunnerError, type ErrorDetails } from './netrunner-error.js';
 import { SANDBOX_REASON } from './sandbox-reason.js';
 
@@ -56,8 +57,8 @@ const CGROUP_REASON: Readonly<Record<string, string>> = {
  * platform, 'EOPNOTSUPP' a limit no hierarchy can enforce, 'EEXIST' the
  * cgroup already exists), 'sandbox' (the kernel lacks what the sandbox
  * needs: 'EOPNOTSUPP' no Landlock, 'EPROTONOSUPPORT' a Landlock ABI below
- * 3, 'ENOSYS' no seccomp; or 'EPERM' it could not be applied). The message says what the errno means and what
- * was being done, e.g. "Cannot spawn `nope`: ENOENT (no such file or
+ * 3, 'ENOSYS' no seccomp; or 'EPERM' it could not be applied). The message
+ * says what the errno means and what was being done, e.g. "Cannot spawn `nope --help`: ENOENT (no such file or
  * directory) at stage resolve, looking up the program (`argv[0]`)".
  *
  * @example
@@ -67,17 +68,15 @@ export class SpawnError extends NetRunnerError {
   readonly errno: number;
   readonly stage: SpawnStage;
   readonly field: string | undefined;
-  readonly argv: readonly string[];
 
   constructor(argv: readonly string[], errno: number, code: string, stage: SpawnStage, details: ErrorDetails = {}) {
     const field = FIELD[stage];
     const reasons = stage === 'cgroup' ? CGROUP_REASON : stage === 'sandbox' ? SANDBOX_REASON : {};
     const reason = reasons[code] ? `: ${reasons[code]}` : '';
     const what = `${code} (${errnoMeaning(errno)}) at stage ${stage}, ${DOING[stage] ?? 'spawning'}`;
-    super(`Cannot spawn \`${argv[0] ?? ''}\`: ${what}${reason}`, { ...details, code });
+    super(`Cannot spawn \`${quoteCommand(argv)}\`: ${what}${reason}`, { ...details, argv, code });
     this.errno = errno;
     this.stage = stage;
     this.field = field;
-    this.argv = argv;
   }
 }

@@ -5,6 +5,8 @@ import { NetRunnerError } from './netrunner-error.js';
 export interface ValidationDetails {
   /** Words that replace the rendered value after "got" (e.g. "a getter that threw"). */
   got?: string;
+  /** The whole message, for a mistake the template does not fit (an unknown option). */
+  message?: string;
   cause?: unknown;
 }
 
@@ -22,7 +24,7 @@ export class ValidationError extends NetRunnerError {
 
   constructor(field: string, expected: string, received: unknown, details: ValidationDetails = {}) {
     const got = details.got ?? formatValue(received);
-    super(`Expected \`${field}\` to be ${expected}, got ${got}`, { code: 'EINVAL', cause: details.cause });
+    super(details.message ?? `Expected \`${field}\` to be ${expected}, got ${got}`, { code: 'EINVAL', cause: details.cause });
     this.field = field;
     this.received = received;
   }

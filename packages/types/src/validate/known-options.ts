@@ -1,0 +1,64 @@
+// Every option key each call accepts: the one list strict options check.
+// A new option is added here and to the matching interface in options.ts.
+
+/** Options spawn(), run() and stream() all accept (SpawnOptions). */
+export const SPAWN_OPTION_KEYS = [
+  'stdin',
+  'stdout',
+  'stderr',
+  'pty',
+  'killTimeout',
+  'cgroup',
+  'cwd',
+  'env',
+  'extendEnv',
+  'waitDelay',
+  'signal',
+  'shell',
+  'preferLocal',
+  'verbose',
+  'sandbox',
+] as const;
+
+/** Options stream() adds (StreamOptions). */
+export const STREAM_OPTION_KEYS = [...SPAWN_OPTION_KEYS, 'input', 'timeout', 'reject', 'allowNonZeroExit'] as const;
+
+/** Options run() adds (RunOptions). */
+export const RUN_OPTION_KEYS = [
+  ...SPAWN_OPTION_KEYS,
+  'input',
+  'timeout',
+  'reject',
+  'maxOutputSize',
+  'encoding',
+  'stripFinalNewline',
+  'lines',
+  'all',
+] as const;
+
+/** Keys of configure() (NetRunnerConfig). */
+export const CONFIG_OPTION_KEYS = ['cgroupRoot', 'defaultTimeout'] as const;
+
+/** Keys a Daemon adds to spawn's (DaemonOptions; the daemon keeps all three streams piped). */
+export const DAEMON_OPTION_KEYS = [
+  ...SPAWN_OPTION_KEYS.filter((k) => k !== 'stdin' && k !== 'stdout' && k !== 'stderr'),
+  'argv',
+  'runner',
+  'onOutput',
+  'restart',
+  'restartDelay',
+  'maxRestarts',
+  'logger',
+] as const;
+
+/** Which call a set of options belongs to, as its messages name it. */
+export type OptionsOf = 'spawn()' | 'run()' | 'stream()' | 'configure()' | 'new Daemon()';
+
+/** The known keys of each call, for strict options and for "it is an option of ..." hints. */
+export const KNOWN_OPTION_KEYS: Readonly<Record<OptionsOf, readonly string[]>> = {
+  'spawn()': SPAWN_OPTION_KEYS,
+  'run()': RUN_OPTION_KEYS,
+  'stream()': STREAM_OPTION_KEYS,
+  'configure()': CONFIG_OPTION_KEYS,
+  'new Daemon()': DAEMON_OPTION_KEYS,
+};
