@@ -64,6 +64,10 @@ if (existsSync(bench('bun-spawn.ts')) && existsSync(bunBin)) {
   report.push(['Bun spawn-to-exit', bun]);
 }
 
+// The sandbox's 'workspace' preset beside no sandbox and beside bwrap.
+const sandbox = json('node', [bench('node-sandbox.mjs'), '--runs', quick ? '60' : '300']);
+report.push(['sandbox spawn-to-exit (workspace preset, unsandboxed, bwrap)', sandbox]);
+
 for (const [title, data] of report) console.log(`\n## ${title}\n${JSON.stringify(data, null, 2)}`);
 console.log('\n## Against the budget');
 console.log(`Node run(['true']) / child_process.spawn: ${vsCp}x (target <= 0.6x; budget <= 1.0x) — ${verdict(vsCp <= 0.6)}`);
@@ -81,4 +85,12 @@ console.log(`Left running after a host SIGKILL (of 3): ${list(ours)}; ${list(the
 if (bun) {
   const b = ratio(bun.netrunner.median_ms, bun['Bun.spawn'].median_ms);
   console.log(`Bun run(['true']) / Bun.spawn: ${b}x (target <= 1.3x) — ${verdict(b <= 1.3)}`);
+}
+const sbCost = ratio(sandbox.sandbox_workspace.median_ms, sandbox.unsandboxed.median_ms);
+console.log(`Sandboxed run(['true']) (workspace preset) / unsandboxed: ${sbCost}x (target <= 1.5x) — ${verdict(sbCost <= 1.5)}`);
+if (sandbox.bwrap) {
+  const vsBwrap = ratio(sandbox.sandbox_workspace.median_ms, sandbox.bwrap.median_ms);
+  console.log(`Sandboxed run(['true']) / bwrap with the same confinement: ${vsBwrap}x (target < 1.0x) — ${verdict(vsBwrap < 1)}`);
+} else {
+  console.log('Sandboxed run([\'true\']) / bwrap: not measured (bwrap missing or refused here)');
 }
