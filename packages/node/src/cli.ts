@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `netrunner` command: `netrunner run [options] -- cmd args...` (see USAGE).
 import type { Writable } from 'node:stream';
-import { SpawnError, spawn, type Process } from './index.js';
+import { SpawnError, ValidationError, sandboxSupport, spawn, type Process } from './index.js';
 import { parseCliArgs, type CliArgs } from './cli-args.js';
 
 const EXIT_TIMEOUT = 124;
@@ -27,9 +27,11 @@ function forwardStdin(p: Process): void {
 async function main(args: CliArgs): Promise<number> {
   let p: Process;
   try {
-    p = await spawn(args.argv, { killTimeout: args.killTimeout });
+    const sandbox = args.sandbox === null ? undefined : { preset: 'workspace', workspace: args.sandbox, network: args.allowNetwork ? 'allow' : 'none' } as const;
+    p = await spawn(args.argv, { killTimeout: args.killTimeout, sandbox });
   } catch (e) {
     process.stderr.write(`netrunner: ${(e as Error).message}\n`);
+    if (ValidationError.isInstance(e)) return 2;
     if (SpawnError.isInstance(e)) return e.code === 'ENOENT' && e.stage !== 'cwd' ? 127 : e.code === 'EACCES' ? 126 : EXIT_FAILED;
     return EXIT_FAILED;
   }
@@ -63,7 +65,8 @@ try {
   process.stderr.write(`${(e as Error).message}\n`);
   process.exit(2);
 }
-main(args).then(
+const done = args.command === 'sandbox-info' ? Promise.resolve(process.stdout.write(`${JSON.stringify(sandboxSupport())}\n`)).then(() => 0) : main(args);
+done.then(
   (code) => process.exit(code),
   (e: unknown) => {
     process.stderr.write(`netrunner: ${(e as Error)?.message ?? String(e)}\n`);

@@ -32,6 +32,16 @@ describe('the netrunner command', () => {
       expect([r.exitCode, r.stderr.split('\n')[0]]).toEqual([2, `Expected \`${flag}\` to be a number of milliseconds from 0 to 2147483647, got "2147483648"`]);
     }
   });
+  it('sandbox-info prints what the kernel enforces; --sandbox confines to a directory', async () => {
+    const info = JSON.parse((await netrunner('sandbox-info')).stdout);
+    expect(Object.keys(info).sort()).toEqual(['landlockAbi', 'noNewPrivs', 'seccomp', 'userNamespaces']);
+    if (info.landlockAbi < 3) return expect((await netrunner('run', '--sandbox', '/tmp', '--', 'true')).exitCode).toBe(125);
+    const secret = `${process.env.HOME ?? '/root'}`;
+    const confined = await netrunner('run', '--sandbox', '/tmp', '--', 'ls', secret);
+    expect(confined.exitCode).toBe(2); // ls: cannot open directory: Permission denied
+    expect((await netrunner('run', '--', 'ls', secret)).exitCode).toBe(0);
+    expect((await netrunner('run', '--sandbox', 'relative', '--', 'true')).exitCode).toBe(2);
+  });
   it('stops the group and exits 125 past --max-output', async () => {
     const r = await netrunner('run', '--max-output', '1000', '--', 'yes');
     expect(r.exitCode).toBe(125);
