@@ -2,24 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { normalizeSandbox, ValidationError } from '@netrunner/types';
 import { NR_EXT_SANDBOX } from './encode-spawn-request.js';
 import { sandboxRequest } from './sandbox-request.js';
+import { wireBytes } from './wire-bytes.test-util.js';
 
-// The expected bytes, field by field as netrunner.h lists NR_EXT_SANDBOX (little-endian host).
-function bytes(parts: Array<['u32' | 'i64', number] | ['str', string]>): Uint8Array {
-  const out: number[] = [];
-  const le = (v: bigint, n: number) => {
-    for (let i = 0; i < n; i++) out.push(Number((v >> BigInt(8 * i)) & 0xffn));
-  };
-  for (const [kind, v] of parts) {
-    if (kind === 'u32') le(BigInt(v), 4);
-    else if (kind === 'i64') le(BigInt.asUintN(64, BigInt(v)), 8);
-    else {
-      const b = new TextEncoder().encode(v);
-      le(BigInt(b.length), 4);
-      out.push(...b);
-    }
-  }
-  return new Uint8Array(out);
-}
+// The expected bytes, field by field as netrunner.h lists NR_EXT_SANDBOX.
+const bytes = wireBytes;
 
 describe('sandboxRequest', () => {
   it('encodes flags, limits, ids, groups, paths and an empty tmp exactly', () => {
