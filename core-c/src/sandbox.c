@@ -47,14 +47,13 @@ static int take_path(reader *r, char *buf, int may_be_empty) {
   return take(r, buf, n) < 0 ? -EINVAL : (buf[n] = '\0', 0);
 }
 
-/* What the kernel lacks for this sandbox, or 0. */
-static int missing(const nr__sandbox *sb, int abi) {
-  if (sb->flags & NR_SANDBOX_BEST_EFFORT) return 0;
-  if (sb->flags & NR_SANDBOX_FS) {
+int nr__sandbox_missing(uint32_t flags, int abi, int seccomp) {
+  if (flags & NR_SANDBOX_BEST_EFFORT) return 0;
+  if (flags & NR_SANDBOX_FS) {
     if (abi < 0) return -EOPNOTSUPP;
     if (abi < 3) return -EPROTONOSUPPORT; /* truncate would stay open */
   }
-  if (!nr__seccomp_available()) return -ENOSYS;
+  if (!seccomp) return -ENOSYS;
   return 0;
 }
 
@@ -115,7 +114,8 @@ int nr__sandbox_prepare(const nr__ext *ext, nr__sandbox *sb, int *stage) {
 
   *stage = NR_STAGE_SANDBOX;
   int abi = nr__landlock_abi();
-  if ((rc = missing(sb, abi)) < 0) goto fail;
+  if ((rc = nr__sandbox_missing(sb->flags, abi, nr__seccomp_available())) < 0)
+    goto fail;
   if (abi > 0) {
     rc = nr__landlock_start(&sb->landlock, abi, sb->flags & NR_SANDBOX_FS,
                             sb->flags & NR_SANDBOX_NO_NETWORK);

@@ -33,6 +33,11 @@ typedef struct nr__sandbox {
  * cannot be opened; nothing is left open or created. */
 int nr__sandbox_prepare(const nr__ext *ext, nr__sandbox *sb, int *stage);
 
+/* What a kernel with Landlock ABI `abi` (< 0: none) and seccomp (0/1)
+ * lacks for a sandbox with `flags`: -EOPNOTSUPP, -EPROTONOSUPPORT, -ENOSYS,
+ * or 0 (always 0 with NR_SANDBOX_BEST_EFFORT). */
+int nr__sandbox_missing(uint32_t flags, int abi, int seccomp);
+
 /* In the child (async-signal-safe): limits, then uid/gid/groups, then
  * no_new_privs, Landlock and seccomp. 0 or -errno. A changed uid clears
  * the parent-death signal: the caller sets it again. */

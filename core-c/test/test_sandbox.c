@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 
+#include "../src/sandbox.h"
 #include "sandbox_bytes.h"
 #include "util.h"
 
@@ -303,6 +304,19 @@ TEST(bad_bytes_are_einval_at_the_request_stage) {
   nr_host_close(ctl, sp, 2000);
 }
 
+/* Never silently weaker: what each kernel lacks fails the spawn, unless
+ * best effort was asked for. */
+TEST(a_kernel_without_what_is_asked_is_named_unless_best_effort) {
+  CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_FS, -EOPNOTSUPP, 1), -EOPNOTSUPP);
+  CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_FS, 2, 1), -EPROTONOSUPPORT);
+  CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_FS, 3, 1), 0);
+  CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_FS, 7, 0), -ENOSYS);
+  CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_NO_NETWORK, -EOPNOTSUPP, 1), 0);
+  CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_NO_NETWORK, -EOPNOTSUPP, 0), -ENOSYS);
+  uint32_t lenient = NR_SANDBOX_FS | NR_SANDBOX_BEST_EFFORT;
+  CHECK_EQ(nr__sandbox_missing(lenient, -EOPNOTSUPP, 0), 0);
+}
+
 TEST(support_reports_this_kernel) {
   nr_sandbox_info info;
   CHECK_EQ(nr_sandbox_support(&info), 0);
@@ -327,6 +341,7 @@ int main(int argc, char **argv) {
   else printf("skip a_child_with_other_ids_dies_with_the_shepherd (needs root)\n");
   RUN(private_tmp_is_created_writable_and_removed_after_the_child);
   RUN(bad_bytes_are_einval_at_the_request_stage);
+  RUN(a_kernel_without_what_is_asked_is_named_unless_best_effort);
   RUN(support_reports_this_kernel);
   DONE();
 }
