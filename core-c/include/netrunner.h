@@ -73,6 +73,13 @@
  *     uint16 tag (NR_EXT_*), uint16 zero, uint32 len, len bytes
  *   (each tag at most once; an unknown tag or a non-zero pad is EINVAL).
  *   Extensions were added in protocol version 3.
+ *
+ * NR_EXT_PIPELINE lists further members (uint32 count, then per member
+ * uint32 argc and argc strings): the request starts them all, joined by
+ * kernel pipes, in the first member's process group. A member that fails
+ * has its index in bits 8..15 of the reply's stage. The status pipe then
+ * carries "NRPL", a uint32 count and the member pids, then one
+ * nr_exit_record per member as each is reaped. See docs/protocol.md.
  */
 #ifndef NETRUNNER_H
 #define NETRUNNER_H

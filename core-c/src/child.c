@@ -74,12 +74,13 @@ void nr__child_exec(const nr__child_plan *p) {
     if (rc < 0) fail(p, NR_STAGE_CGROUP, -rc);
   }
 
-  /* 3. Our own process group (or session, for a PTY): signals to the group
-   * reach every descendant that does not leave it. */
+  /* 3. Our own process group (or session, for a PTY), or the group of the
+   * first member of our pipeline: signals to the group reach every
+   * descendant that does not leave it. */
   if (p->pty_slave >= 0) {
     int rc = nr__pty_make_controlling(p->pty_slave);
     if (rc < 0) fail(p, NR_STAGE_SETUP, -rc);
-  } else if (setpgid(0, 0) < 0) {
+  } else if (setpgid(0, p->pgid) < 0) {
     fail(p, NR_STAGE_SETUP, errno);
   }
   if (p->fg_tty >= 0) take_foreground(p->fg_tty);

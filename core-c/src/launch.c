@@ -14,6 +14,7 @@
 #include "cgroup.h"
 #include "channels.h"
 #include "child.h"
+#include "pipeline.h"
 #include "pty.h"
 #include "request.h"
 #include "resolve.h"
@@ -39,6 +40,7 @@ typedef struct spawn_ctx {
   int status_pipe[2];
   nr__cgroup *cgroup;
   nr__sandbox *sandbox; /* NULL = none */
+  nr__pipeline members;
 } spawn_ctx;
 
 static void close_fd(int *fd) {
@@ -120,6 +122,7 @@ static void release(spawn_ctx *c) {
   for (int i = 0; i < c->given->n; i++)
     if (c->given->fd[i] >= 0) close(c->given->fd[i]);
   c->given->n = 0;
+  nr__pipeline_free(&c->members);
   free(c->overlay_env);
   nr__spawn_req_free(&c->req);
 }
@@ -127,6 +130,43 @@ static void release(spawn_ctx *c) {
 static void fail(nr_reply *reply, int stage, int rc) {
   reply->result = rc;
   reply->stage = (uint32_t)stage;
+}
+
+/* A pipeline member's failure: its index rides in bits 8..15 of stage. */
+static void fail_member(nr_reply *reply, int stage, int rc, size_t member) {
+  fail(reply, stage | (int)(member << 8), rc);
+}
+
+int nr__launch(const nr__child_plan *how, pid_t *pid, int *stage) {
+  /* Until the child says otherwise it died before reaching execve. */
+  nr__child_error report = {NR_STAGE_SETUP, ECHILD};
+  nr__child_plan plan = *how;
+  plan.error = &report;
+  /* vfork: the child borrows our memory until it execs or _exits, which
+   * saves copying page tables (about a quarter of a spawn here). It is safe
+   * because nr__child_exec only makes system calls on what `plan` points at,
+   * never returns, and we install no signal handlers (SIGCHLD comes through
+   * a signalfd; dispositions are per process, so its resets are its own). */
+  pid_t child = vfork();
+  if (child < 0) {
+    *stage = NR_STAGE_RESOURCE;
+    return -errno;
+  }
+  if (child == 0) nr__child_exec(&plan);
+  /* vfork returned: the child has exec'd or exited, and its report is in. */
+  const volatile nr__child_error *seen = &report;
+  if (seen->stage != NR_STAGE_NONE) {
+    *stage = seen->stage;
+    int err = seen->err;
+    /* The child has _exited; reap it here so the SIGCHLD loop never sees
+     * an unknown pid with an exit record nobody asked for. */
+    while (waitpid(child, NULL, 0) < 0 && errno == EINTR) {
+    }
+    *pid = child; /* reaped: only for giving back a terminal it took */
+    return -err;
+  }
+  *pid = child;
+  return 0;
 }
 
 void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
@@ -137,7 +177,7 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
   char path[PATH_MAX];
   char *const *envp;
   pid_t pid = -1;
-  int rc, err = 0;
+  int rc;
   memset(reply, 0, sizeof *reply);
   for (int i = 0; i < 4; i++) out->fd[i] = -1;
 
@@ -158,6 +198,10 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
     fail(reply, NR_STAGE_REQUEST, -EINVAL);
     goto unwind;
   }
+  if ((rc = nr__pipeline_decode(&c.req, &c.members)) < 0) {
+    fail(reply, NR_STAGE_REQUEST, rc);
+    goto unwind;
+  }
   envp = c.req.env_mode == NR_ENV_REPLACE ? c.req.env : environ;
   if (c.req.env_mode == NR_ENV_OVERLAY) {
     if (!(c.overlay_env = merge_env(c.req.env))) {
@@ -171,6 +215,14 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
                            path, sizeof path);
   if (rc < 0) {
     fail(reply, NR_STAGE_RESOLVE, rc);
+    goto unwind;
+  }
+  size_t member = 0;
+  rc = nr__pipeline_resolve(&c.members,
+                            c.req.env_mode == NR_ENV_INHERIT ? NULL : envp,
+                            &member);
+  if (rc < 0) {
+    fail_member(reply, NR_STAGE_RESOLVE, rc, member);
     goto unwind;
   }
   if ((rc = open_channels(&c, out)) < 0) {
@@ -197,66 +249,59 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
   }
 
   if (c.req.ext[NR_EXT_SANDBOX].data) {
-    int stage;
+    int sb_stage;
     if (!(c.sandbox = malloc(sizeof *c.sandbox))) {
       fail(reply, NR_STAGE_RESOURCE, -ENOMEM);
       goto unwind;
     }
     if ((rc = nr__sandbox_prepare(&c.req.ext[NR_EXT_SANDBOX], c.sandbox,
-                                  &stage)) < 0) {
+                                  &sb_stage)) < 0) {
       free(c.sandbox);
       c.sandbox = NULL;
-      fail(reply, stage, rc);
+      fail(reply, sb_stage, rc);
       goto unwind;
     }
   }
 
-  /* Until the child says otherwise it died before reaching execve. */
-  nr__child_error report = {NR_STAGE_SETUP, ECHILD};
   nr__child_plan plan = {
       .path = path, .argv = c.req.argv, .envp = envp, .cwd = c.req.cwd,
       .stdio = {c.child_fd[0], c.child_fd[1], c.child_fd[2]},
-      .pty_slave = c.pty_slave, .fg_tty = c.fg_tty, .error = &report,
-      .shepherd = getpid(), .cgroup = c.cgroup, .sandbox = c.sandbox};
-  /* vfork: the child borrows our memory until it execs or _exits, which
-   * saves copying page tables (about a quarter of a spawn here). It is safe
-   * because nr__child_exec only makes system calls on what `plan` points at,
-   * never returns, and we install no signal handlers (SIGCHLD comes through
-   * a signalfd; dispositions are per process, so its resets are its own). */
-  pid = vfork();
-  if (pid < 0) {
-    fail(reply, NR_STAGE_RESOURCE, -errno);
-    goto unwind;
+      .pty_slave = c.pty_slave, .fg_tty = c.fg_tty, .shepherd = getpid(),
+      .cgroup = c.cgroup, .sandbox = c.sandbox};
+  int stage = NR_STAGE_NONE;
+  if (c.members.count > 1) {
+    rc = nr__pipeline_launch(&c.members, &plan, &stage, &member);
+    pid = c.members.pid[0];
+  } else {
+    rc = nr__launch(&plan, &pid, &stage);
   }
-  if (pid == 0) nr__child_exec(&plan);
-
   if (c.cgroup) nr__cgroup_close_join_fds(c.cgroup);
-  /* vfork returned: the child has exec'd or exited, and its report is in. */
-  const volatile nr__child_error *seen = &report;
-  int stage = seen->stage;
-  err = seen->err;
-  if (stage != NR_STAGE_NONE) {
-    /* The child has _exited; reap it here so the SIGCHLD loop never sees
-     * an unknown pid with an exit record nobody asked for. */
-    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
-    }
-    fail(reply, stage, -err);
+  if (rc < 0) {
+    fail_member(reply, stage, rc, member);
     goto unwind;
   }
   nr__kid kid = {.pid = pid, .status_fd = c.status_pipe[1],
                  .kill_timeout_ms = c.req.kill_timeout_ms, .cgroup = c.cgroup,
-                 .private_tmp = c.sandbox ? c.sandbox->private_tmp : NULL,
                  .tty_fd = c.tty_keep > 0 ? c.tty_keep : 0, .tty_fg = c.tty_fg};
-  if ((rc = nr__kids_add(kids, &kid)) < 0) {
+  if (c.members.count > 1) {
+    rc = nr__pipeline_adopt(&c.members, kids, &kid);
+    if (rc < 0) nr__pipeline_kill(&c.members, c.members.count);
+  } else if ((rc = nr__kids_add(kids, &kid)) < 0) {
     kill(-pid, SIGKILL);
     while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
     }
+  }
+  if (rc < 0) {
     fail(reply, NR_STAGE_RESOURCE, rc);
     goto unwind;
   }
   c.status_pipe[1] = -1;
   c.cgroup = NULL;
-  if (c.sandbox) c.sandbox->private_tmp = NULL; /* the kid owns it now */
+  if (c.sandbox && c.sandbox->private_tmp) {
+    /* The leader's entry owns it now: removed when the group is gone. */
+    nr__kids_find(kids, pid)->private_tmp = c.sandbox->private_tmp;
+    c.sandbox->private_tmp = NULL;
+  }
   c.tty_keep = -1;
   reply->pid = pid;
   for (int i = 0; i < 4; i++)

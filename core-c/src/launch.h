@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "child.h"
 #include "inbox.h"
 #include "kids.h"
 #include "netrunner.h"
@@ -22,6 +23,11 @@ typedef struct nr__host_fds {
  * reply->stage say why, and nothing is left open or running. */
 void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
                nr__kids *kids, nr_reply *reply, nr__host_fds *out);
+
+/* vfork and exec one child as `plan` says (its `error` is set here): 0 and
+ * *pid once it has exec'd, or -errno and *stage where it failed (the child
+ * is reaped then, and *pid names it if it was forked). */
+int nr__launch(const nr__child_plan *plan, pid_t *pid, int *stage);
 
 /* Close every fd in `fds` that is open. */
 void nr__host_fds_close(nr__host_fds *fds);

@@ -35,7 +35,10 @@ static void report(nr__kids *kids, nr__kid *kid, int status,
                    const struct rusage *ru) {
   nr_exit_record rec;
   nr__exit_record_fill(&rec, kid->pid, status, ru);
-  if (kid->cgroup) {
+  if (kid->cgroup && nr__kids_cgroup_shared(kids, kid)) {
+    /* Other members of its pipeline still run in it. */
+    kid->cgroup = NULL;
+  } else if (kid->cgroup) {
     /* Read the counters first, then kill what is left of the cgroup (a
      * grandchild that left the process group); its removal goes on in the
      * poll loop, so no request waits for it. */

@@ -1,5 +1,5 @@
 import { TerminalWriter, type RuntimeAdapter } from '@netrunner/core';
-import { groupExists, isFdOpen, killGroup, onProcessExit, openFile, pathExists, writeSome } from '@netrunner/core/posix';
+import { groupExists, isFdOpen, killGroup, onProcessExit, openFile, pathExists, removeTree, writeSome } from '@netrunner/core/posix';
 import { BunFdReader } from './fd-reader.js';
 import { BunFdWriter } from './fd-writer.js';
 import { BunNativeHost } from './bun-native-host.js';
@@ -21,6 +21,7 @@ export const bunAdapter: RuntimeAdapter = {
   killGroup,
   groupExists,
   pathExists,
+  removeTree,
   closeFd: (fd) => new OwnedFd(fd).release(),
   openFile,
   isFdOpen,

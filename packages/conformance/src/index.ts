@@ -9,6 +9,8 @@ import { leakBehaviour } from './suites/leaks.js';
 import { netrunnerFixedBehaviour } from './suites/netrunner-fixed.js';
 import { lifecycleBehaviour } from './suites/lifecycle.js';
 import { outputBehaviour } from './suites/output.js';
+import { pipelineBehaviour } from './suites/pipeline.js';
+import { pipelineStdioBehaviour } from './suites/pipeline-stdio.js';
 import { ptyBehaviour } from './suites/pty.js';
 import { readmeExamples } from './suites/readme.js';
 import { sandboxBehaviour } from './suites/sandbox.js';
@@ -69,6 +71,8 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     verboseBehaviour(t, nr, env);
     stdioBehaviour(t, nr, env);
     stdioGuarantees(t, nr, env);
+    pipelineBehaviour(t, nr, env);
+    pipelineStdioBehaviour(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';

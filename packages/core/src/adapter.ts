@@ -126,6 +126,12 @@ export interface RuntimeAdapter {
    * without it, the spawn fails at stage 'sandbox' with ENOENT.
    */
   pathExists?(path: string): boolean;
+  /**
+   * Optional: remove a directory tree without following symbolic links,
+   * ignoring errors. Used for a sandbox's private directory when its
+   * shepherd died before removing it.
+   */
+  removeTree?(path: string): void;
   /** Close an fd that no reader or writer owns. */
   closeFd(fd: number): void;
   /**

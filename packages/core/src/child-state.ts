@@ -28,10 +28,14 @@ export interface ChildSetup {
   cgroup: string | null;
   /** See SpawnOptions.waitDelay. */
   waitDelay: number;
+  /** The sandbox's private directory (the shepherd removes it; the host does if the shepherd dies first). */
+  privateTmp?: string | null;
   /** The command as spawned, for error messages. */
   argv: readonly string[];
   /** Where stdin comes from (absent: a pipe). */
   stdin?: NormalizedStdio;
+  /** How the status pipe is read (a pipeline's carries a record per member); default: one exit record. */
+  readExit?: (fd: number) => Promise<ExitRecord | null>;
 }
 
 /**
@@ -46,6 +50,7 @@ export class ChildState implements TrackedChild {
   readonly pid: number;
   readonly pty: boolean;
   readonly cgroup: string | null;
+  readonly privateTmp: string | null;
   readonly host: NativeHost;
   readonly argv: readonly string[];
   /** The PTY master (for resize), or -1. */
@@ -86,6 +91,7 @@ export class ChildState implements TrackedChild {
     this.pid = child.pid;
     this.pty = pty;
     this.cgroup = setup.cgroup;
+    this.privateTmp = setup.privateTmp ?? null;
     this.argv = setup.argv;
     this.host = host;
     this.ptyFd = pty ? child.stdoutFd : -1;
@@ -111,7 +117,8 @@ export class ChildState implements TrackedChild {
     if (this.stdinElsewhere !== null) this.#closedBy = `not a pipe (stdin: ${this.stdinElsewhere}): the child reads it from elsewhere`;
     this.#deadline = new OutputDeadline(this, setup.waitDelay);
     hosts.children.add(this);
-    this.exited = readExitStatus(adapter, child.statusFd).then((record) => {
+    const readExit = setup.readExit ?? ((fd: number) => readExitStatus(adapter, fd));
+    this.exited = readExit(child.statusFd).then((record) => {
       // No record: the shepherd died. The child died with it (PDEATHSIG),
       // but what it and its siblings started did not.
       if (record === null) hosts.shepherdDied(host);

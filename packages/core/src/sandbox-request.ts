@@ -15,6 +15,8 @@ const utf8 = new TextEncoder();
 export interface SandboxRequest {
   extension: SpawnExtension;
   env: readonly string[];
+  /** The private directory the shepherd will create, or null. */
+  privateTmp: string | null;
 }
 
 /**
@@ -50,7 +52,7 @@ export function sandboxRequest(
     (sb.bestEffort ? BEST_EFFORT : 0) |
     (sb.ids ? IDS : 0) |
     (tmp ? PRIVATE_TMP : 0);
-  return { extension: { tag: NR_EXT_SANDBOX, bytes: encode(flags, sb, paths, tmp) }, env: childEnv };
+  return { extension: { tag: NR_EXT_SANDBOX, bytes: encode(flags, sb, paths, tmp) }, env: childEnv, privateTmp: tmp || null };
 }
 
 /** A fresh name the shepherd creates (and refuses if it exists). */

@@ -1,13 +1,20 @@
-import { AbortError, SpawnError, errnoName, type NormalizedSpawnOptions, type SpawnStage } from '@netrunner/types';
-import { ChildState } from './child-state.js';
+import { AbortError, SpawnError, type NormalizedSpawnOptions } from '@netrunner/types';
+import { ChildState, type ChildSetup } from './child-state.js';
 import type { Context } from './context.js';
-import { encodeSpawnRequest, NR_ENV_REPLACE } from './encode-spawn-request.js';
+import { encodeSpawnRequest, NR_ENV_REPLACE, type SpawnExtension } from './encode-spawn-request.js';
 import { localPath } from './prefer-local.js';
 import { sandboxRequest, type SandboxRequest } from './sandbox-request.js';
+import { spawnFailure } from './spawn-failure.js';
 import { stdioRequest, type StdioRequest } from './stdio-request.js';
 import { exitLine, failureLine, verboseSink } from './verbose-log.js';
 
-const STAGES: SpawnStage[] = ['host', 'request', 'resolve', 'resource', 'cwd', 'exec', 'cgroup', 'setup', 'sandbox'];
+/** What a spawn adds to its options: a pipeline's further members and how its status is read. */
+export interface SpawnExtras {
+  /** Every member's argv, the first being opts.argv (absent: just that one). */
+  members?: readonly (readonly string[])[];
+  extensions?: readonly SpawnExtension[];
+  readExit?: ChildSetup['readExit'];
+}
 
 const ENOENT = 2;
 const EOPNOTSUPP = 95;
@@ -24,12 +31,12 @@ function envOverlay(ctx: Context, opts: NormalizedSpawnOptions): Record<string, 
  * SpawnError, or AbortError if `signal` is already aborted. Logs the child's
  * end (or its failure to start) when verbose.
  */
-export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
+export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions, extras: SpawnExtras = {}): ChildState {
   const log = verboseSink(opts.verbose, ctx.debug);
-  if (log === null) return start(ctx, opts);
+  if (log === null) return start(ctx, opts, extras);
   let state: ChildState;
   try {
-    state = start(ctx, opts);
+    state = start(ctx, opts, extras);
   } catch (e) {
     log(failureLine(opts.argv, e));
     throw e;
@@ -38,7 +45,7 @@ export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions): ChildSta
   return state;
 }
 
-function start(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
+function start(ctx: Context, opts: NormalizedSpawnOptions, extras: SpawnExtras): ChildState {
   if (opts.signal?.aborted) throw new AbortError({ argv: opts.argv, cause: opts.signal.reason });
   // cgroups are a Linux feature; elsewhere say so before asking the shepherd.
   const platform = (globalThis as { process?: { platform?: string } }).process?.platform;
@@ -58,13 +65,13 @@ function start(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
   const stdio = stdioRequest(ctx.adapter, opts);
   let reply;
   try {
-    reply = ctx.hosts.spawn(encode(opts, stdio, sandbox ? sandbox.env : env, sandbox), stdio.fds);
+    reply = ctx.hosts.spawn(encode(opts, stdio, extras, sandbox ? sandbox.env : env, sandbox), stdio.fds);
   } finally {
     // The child has its own copies now (or never will).
     for (const fd of stdio.opened) ctx.adapter.closeFd(fd);
   }
   if ('errno' in reply) {
-    throw new SpawnError(opts.argv, reply.errno, errnoName(reply.errno), STAGES[reply.stage] ?? 'host');
+    throw spawnFailure(extras.members ?? [opts.argv], reply.errno, reply.stage);
   }
   return new ChildState(ctx.adapter, ctx.hosts, ctx.hosts.host, reply, {
     pty: opts.pty !== null,
@@ -72,12 +79,19 @@ function start(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
     waitDelay: opts.waitDelay,
     argv: opts.argv,
     stdin: opts.stdin,
+    readExit: extras.readExit,
+    privateTmp: sandbox ? sandbox.privateTmp : null,
   });
 }
 
-function encode(opts: NormalizedSpawnOptions, stdio: StdioRequest, env: readonly string[], sandbox: SandboxRequest | null): Uint8Array {
-  const extensions = [];
-  if (stdio.extension !== null) extensions.push(stdio.extension);
+function encode(
+  opts: NormalizedSpawnOptions,
+  stdio: StdioRequest,
+  extras: SpawnExtras,
+  env: readonly string[],
+  sandbox: SandboxRequest | null,
+): Uint8Array {
+  const extensions = [...(stdio.extension === null ? [] : [stdio.extension]), ...(extras.extensions ?? [])];
   if (sandbox !== null) extensions.push(sandbox.extension);
   return encodeSpawnRequest({
     pty: opts.pty !== null,

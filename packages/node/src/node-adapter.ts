@@ -1,6 +1,6 @@
 import { isMainThread } from 'node:worker_threads';
 import { TerminalWriter, ShepherdStartError, type HostOptions, type NativeHost, type RuntimeAdapter } from '@netrunner/core';
-import { groupExists, isFdOpen, killGroup, onProcessExit, openFile, pathExists, writeSome } from '@netrunner/core/posix';
+import { groupExists, isFdOpen, killGroup, onProcessExit, openFile, pathExists, removeTree, writeSome } from '@netrunner/core/posix';
 import { nativeBinding, shepherdPath } from './native-binding.js';
 import { NativeReader } from './native-reader.js';
 import { SocketWriter } from './socket-writer.js';
@@ -70,6 +70,7 @@ export const nodeAdapter: RuntimeAdapter = {
   killGroup,
   groupExists,
   pathExists,
+  removeTree,
   readStatus: (fd) =>
     new Promise((resolve, reject) => {
       const rc = nativeBinding().binding.watchExit(fd, resolve);

@@ -1,7 +1,7 @@
 // @netrunner/types: the interface every netrunner binding shares.
 export type { SignalName, Signal } from './signal.js';
 export { SIGNALS, signalNumber, signalName } from './signal.js';
-export type { Stats, ExitInfo, RunResult } from './result.js';
+export type { Stats, ExitInfo, RunResult, PipelineMember, PipelineResult } from './result.js';
 export type {
   StderrMode,
   StdinOption,
@@ -17,6 +17,8 @@ export type {
   StreamOptions,
   Encoding,
   RunOptions,
+  PipelineOptions,
+  PipelineStreamOptions,
 } from './options.js';
 export type { SandboxOptions, SandboxLimits, SandboxSupport } from './sandbox-options.js';
 export { normalizeSandbox, type NormalizedSandbox, type SandboxPath } from './validate/normalize-sandbox.js';
@@ -55,6 +57,8 @@ export {
   SPAWN_OPTION_KEYS,
   RUN_OPTION_KEYS,
   STREAM_OPTION_KEYS,
+  PIPELINE_OPTION_KEYS,
+  STREAM_PIPELINE_OPTION_KEYS,
   CONFIG_OPTION_KEYS,
   DAEMON_OPTION_KEYS,
   KNOWN_OPTION_KEYS,
@@ -62,3 +66,8 @@ export {
 } from './validate/known-options.js';
 export { rejectUnknownOptions } from './validate/reject-unknown-options.js';
 export { templateArgv, type TemplateValue } from './validate/template-argv.js';
+export {
+  normalizePipelineOptions,
+  MAX_PIPELINE_MEMBERS,
+  type NormalizedPipelineOptions,
+} from './validate/normalize-pipeline-options.js';

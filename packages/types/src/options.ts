@@ -163,3 +163,24 @@ export interface RunOptions extends Omit<StreamOptions, 'allowNonZeroExit'> {
   /** Also collect `result.all`: stdout and stderr in the order their chunks were read. */
   all?: boolean;
 }
+
+/**
+ * Options of `pipeline()`: those of `run()`, for the pipeline as a whole
+ * (one timeout, one kill, one cgroup; env and cwd for every member). `input`
+ * goes to the first member, `stdout` is the last member's, `stderr` is what
+ * every member wrote ('redirect': into that stdout). No `pty`.
+ */
+export interface PipelineOptions extends Omit<RunOptions, 'pty' | 'shell'> {
+  /**
+   * true (default): the exit is the rightmost member's that failed, as under
+   * `set -o pipefail` (a writer killed by SIGPIPE counts, as in bash: 141);
+   * false: the last member's, as in a plain shell pipeline.
+   */
+  pipefail?: boolean;
+}
+
+/** Options of `streamPipeline()`: those of `stream()` for the pipeline as a whole, and `pipefail`. */
+export interface PipelineStreamOptions extends Omit<StreamOptions, 'pty' | 'shell'> {
+  /** See PipelineOptions.pipefail: which member's exit decides whether the stream ends in NonZeroExitError. */
+  pipefail?: boolean;
+}

@@ -1,10 +1,15 @@
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import type { NetRunnerApi } from '@netrunner/core';
 import { SpawnError, ValidationError, type SandboxOptions, type SandboxSupport } from '@netrunner/types';
 import { caught, text } from '../helpers/bytes.js';
 import { allGone } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
+
+/** The sandboxes' private directories now in /tmp. */
+function privateDirs(): string[] {
+  return readdirSync('/tmp').filter((d) => d.startsWith('netrunner-sandbox-'));
+}
 
 /** Where a program is on PATH, or null. */
 function which(name: string): string | null {
@@ -76,6 +81,14 @@ export function sandboxBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceE
       expect([confined.stdout, confined.exitCode]).toEqual(['', 1]);
       const free = await nr.run(['cat', `${outside}/secret`]);
       expect([free.stdout, free.exitCode]).toEqual(['host secret\n', 0]);
+    });
+
+    fsIt('every member of a pipeline is confined', async () => {
+      const members = [['cat', `${outside}/secret`], ['wc', '-c']];
+      const confined = await nr.pipeline(members, { sandbox: sb });
+      expect([confined.stdout, confined.exitCode]).toEqual(['0\n', 1]); // pipefail: cat's status
+      const free = await nr.pipeline(members);
+      expect([free.stdout, free.exitCode]).toEqual(['12\n', 0]);
     });
 
     fsIt('the private TMPDIR is removed once the child is gone', async () => {
@@ -196,7 +209,8 @@ export function sandboxBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceE
 
     const deathIt = support.landlockAbi >= 3 ? it : needs(`Landlock ABI ${support.landlockAbi} (3 or more needed)`);
     for (const mode of ['sigkill', 'shepherd']) {
-      deathIt(`a sandboxed child and its group are gone when the ${mode === 'sigkill' ? 'host is SIGKILLed' : 'shepherd is SIGKILLed'}`, async () => {
+      deathIt(`a sandboxed child, its group and its private TMPDIR are gone when the ${mode === 'sigkill' ? 'host is SIGKILLed' : 'shepherd is SIGKILLed'}`, async () => {
+        const before = new Set(privateDirs());
         const host = await nr.spawn([...env.hostCommand, `${mode}+sandbox`]);
         let out = '';
         for (let c = await host.read(); c !== null; c = await host.read()) out += text(c);
@@ -206,6 +220,10 @@ export function sandboxBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceE
         const pids = JSON.parse(line!) as { host: number; child: number; grandchildren: number[] };
         expect(pids.grandchildren.length).toBe(2);
         expect(await allGone([pids.host, pids.child, ...pids.grandchildren])).toBe(true);
+        const left = () => privateDirs().filter((d) => !before.has(d));
+        const deadline = Date.now() + 5000;
+        while (left().length > 0 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
+        expect(left()).toEqual([]);
       });
     }
   });

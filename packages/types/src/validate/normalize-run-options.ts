@@ -48,7 +48,7 @@ function streamReject(reject: unknown, allowNonZeroExit: unknown): boolean {
 export function normalizeRunOptions(
   argv: unknown,
   options: unknown = {},
-  call: 'run()' | 'stream()' = 'run()',
+  call: 'run()' | 'stream()' | 'pipeline()' | 'streamPipeline()' = 'run()',
   defaults: RunDefaults = NO_DEFAULTS,
 ): NormalizedRunOptions {
   const base = normalizeSpawnOptions(argv, options, call);
@@ -65,7 +65,9 @@ export function normalizeRunOptions(
   const timeout = read('timeout');
   const maxOutputSize = read('maxOutputSize');
   const encoding = read('encoding');
-  const reject = call === 'run()' ? flag('reject') : streamReject(read('reject'), read('allowNonZeroExit'));
+  // run() and pipeline() return a result; stream() and streamPipeline() reject by default.
+  const collects = call === 'run()' || call === 'pipeline()';
+  const reject = collects ? flag('reject') : streamReject(read('reject'), read('allowNonZeroExit'));
   const normalized: NormalizedRunOptions = {
     ...base,
     input,
