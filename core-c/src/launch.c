@@ -112,7 +112,7 @@ static void release(spawn_ctx *c) {
   }
   c->pty_slave = -1;
   if (c->sandbox) {
-    /* Still here: the spawn failed, so its private directory goes too. */
+    /* Its private directory is still ours only if the spawn failed. */
     nr__sandbox_release(c->sandbox, 1);
     free(c->sandbox);
     c->sandbox = NULL;
