@@ -73,6 +73,11 @@ if (existsSync(bench('bun-spawn.ts')) && existsSync(bunBin)) {
 // The sandbox's 'workspace' preset beside no sandbox and beside bwrap.
 const sandbox = json('node', [bench('node-sandbox.mjs'), '--runs', quick ? '60' : '300']);
 report.push(['sandbox spawn-to-exit (workspace preset, unsandboxed, bwrap)', sandbox]);
+// runSync() against run() and child_process.spawnSync, on each runtime.
+const syncRuns = quick ? '40' : '200';
+const runSyncOn = { node: json('node', [bench('run-sync.mjs'), join(root, 'packages/node/dist/index.js'), '--runs', syncRuns]) };
+if (existsSync(bunBin)) runSyncOn.bun = json(bunBin, [bench('run-sync.mjs'), join(root, 'packages/bun/dist/index.js'), '--runs', syncRuns]);
+report.push(['runSync(["true"]) beside run() and spawnSync', runSyncOn]);
 
 for (const [title, data] of report) console.log(`\n## ${title}\n${JSON.stringify(data, null, 2)}`);
 console.log('\n## Against the budget');
@@ -94,6 +99,11 @@ const pipeLine = (name, p) => {
   console.log(`${name} pipeline() / sh -c pipeline: ${vsSh}x (target >= 0.9x) — ${verdict(vsSh >= 0.9)}; / JavaScript hops: ${vsJs}x`);
 };
 pipeLine('Node', pipes);
+for (const [rt, r] of Object.entries(runSyncOn)) {
+  const vsRun = ratio(r.runSync.median_ms, r.run.median_ms);
+  const vsSpawnSync = ratio(r.runSync.median_ms, r.spawnSync.median_ms);
+  console.log(`${rt} runSync(['true']) / run(['true']): ${vsRun}x (target <= 1.5x) — ${verdict(vsRun <= 1.5)}; / spawnSync: ${vsSpawnSync}x; first call ${r.first_call_ms} ms`);
+}
 if (bun) {
   const b = ratio(bun.netrunner.median_ms, bun['Bun.spawn'].median_ms);
   console.log(`Bun run(['true']) / Bun.spawn: ${b}x (target <= 1.3x) — ${verdict(b <= 1.3)}`);

@@ -281,9 +281,10 @@ int nr_host_open(const char *shepherd_path, pid_t *pid_out);
 int nr_host_open_with(const char *shepherd_path, const char *cgroup_root,
                       pid_t *pid_out);
 
-/* Close the control socket (the shepherd then tears every child down) and
- * reap the shepherd, waiting at most `wait_ms`. Returns 0, or -ETIMEDOUT if
- * the shepherd was still running when the wait ended (it was SIGKILLed). */
+/* Hang up on the shepherd (it then tears every child down), reap it,
+ * waiting at most `wait_ms`, and only then close `ctl`: once the fd is
+ * released the shepherd is no zombie. Returns 0, or -ETIMEDOUT if the
+ * shepherd was still running when the wait ended (it was SIGKILLed). */
 int nr_host_close(int ctl, pid_t shepherd_pid, int wait_ms);
 
 /* Tie a host to the calling thread: when the thread exits, every child's
@@ -327,7 +328,7 @@ int nr_spawn_with(int ctl, const nr_spawn_opts *opts, nr_child *out);
 /* Encode opts into a malloc'd request; free it with free(). */
 int nr_encode_spawn(const nr_spawn_opts *opts, uint8_t **out, uint32_t *len);
 
-/* Send signal `sig` (1..31) to the process group of child `pid` (for
+/* Send signal `sig` (1..31 or SIGRTMIN..SIGRTMAX) to the process group of child `pid` (for
  * SIGKILL, its cgroup too). 0 as long as the child or its lingering group
  * exists: the reply comes before the signal is sent. -ESRCH once neither
  * is left, -EINVAL for a bad signal. */
@@ -351,7 +352,8 @@ int nr_pty_resize(int master_fd, int rows, int cols);
  * -EPIPE if the pipe ended without a record (the shepherd died). */
 int nr_read_exit(int status_fd, nr_exit_record *rec);
 
-/* Validate a signal number: 0 if 1..31, else -EINVAL. */
+/* Validate a signal number: 0 if 1..31 or SIGRTMIN..SIGRTMAX (34..64 with
+ * glibc), else -EINVAL. */
 int nr_signal_valid(int32_t sig);
 
 /* Tie an fd to the calling thread: it is closed when the thread exits,

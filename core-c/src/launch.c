@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "argv0.h"
 #include "cgroup.h"
 #include "channels.h"
 #include "child.h"
@@ -41,6 +42,7 @@ typedef struct spawn_ctx {
   nr__cgroup *cgroup;
   nr__sandbox *sandbox; /* NULL = none */
   nr__pipeline members;
+  char *argv0; /* the ARGV0 extension, or NULL */
 } spawn_ctx;
 
 static void close_fd(int *fd) {
@@ -124,6 +126,7 @@ static void release(spawn_ctx *c) {
   c->given->n = 0;
   nr__pipeline_free(&c->members);
   free(c->overlay_env);
+  free(c->argv0);
   nr__spawn_req_free(&c->req);
 }
 
@@ -202,6 +205,10 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
     fail(reply, NR_STAGE_REQUEST, rc);
     goto unwind;
   }
+  if ((rc = nr__argv0_take(&c.req, &c.argv0)) < 0) {
+    fail(reply, rc == -ENOMEM ? NR_STAGE_RESOURCE : NR_STAGE_REQUEST, rc);
+    goto unwind;
+  }
   envp = c.req.env_mode == NR_ENV_REPLACE ? c.req.env : environ;
   if (c.req.env_mode == NR_ENV_OVERLAY) {
     if (!(c.overlay_env = merge_env(c.req.env))) {
@@ -225,6 +232,7 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
     fail_member(reply, NR_STAGE_RESOLVE, rc, member);
     goto unwind;
   }
+  if (c.argv0) c.req.argv[0] = c.argv0; /* resolved: now the shown name */
   if ((rc = open_channels(&c, out)) < 0) {
     fail(reply, NR_STAGE_RESOURCE, rc);
     goto unwind;

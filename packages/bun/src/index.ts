@@ -28,6 +28,15 @@ export const run: NetRunnerApi['run'] = api.run;
 export const stream: NetRunnerApi['stream'] = api.stream;
 
 /**
+ * run(), blocking until the child has ended; the same result, errors and
+ * guarantees (shepherd, group kill, timeout, output cap).
+ *
+ * @example
+ * const { stdout } = runSync(['git', 'rev-parse', 'HEAD']);
+ */
+export const runSync: NetRunnerApi['runSync'] = api.runSync;
+
+/**
  * Start a child and drive it through a Process.
  *
  * @example

@@ -26,6 +26,10 @@ import { errorMessageBehaviour } from './suites/error-messages.js';
 import { shellTemplateBehaviour } from './suites/shell-template.js';
 import { runResultBehaviour } from './suites/run-results.js';
 import { verboseBehaviour } from './suites/verbose.js';
+import { signalBehaviour } from './suites/signals.js';
+import { argv0Behaviour } from './suites/argv0.js';
+import { runSyncBehaviour } from './suites/run-sync.js';
+import { cliBehaviour } from './suites/cli.js';
 import type { ConformanceEnv, TestApi } from './test-api.js';
 
 export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
@@ -73,6 +77,10 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     stdioGuarantees(t, nr, env);
     pipelineBehaviour(t, nr, env);
     pipelineStdioBehaviour(t, nr, env);
+    signalBehaviour(t, nr, env);
+    argv0Behaviour(t, nr, env);
+    runSyncBehaviour(t, nr, env);
+    cliBehaviour(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';

@@ -1,3 +1,4 @@
+import type { BlockingRunner } from './run-sync.js';
 /** A successful spawn reply: the child's pid and its fds (-1 when absent). */
 export interface SpawnedChild {
   pid: number;
@@ -151,4 +152,10 @@ export interface RuntimeAdapter {
    * env() is reused while the stamp stays the same.
    */
   envStamp?(): unknown;
+  /**
+   * Optional: run one runSync() request to completion while the calling
+   * thread blocks (through run() on another thread, see
+   * @netrunner/core/posix). Without it, runSync() throws ENOTSUP.
+   */
+  runBlocking?: BlockingRunner;
 }

@@ -5,6 +5,7 @@ import type {
   PipelineStreamOptions,
   RunOptions,
   RunResult,
+  RunSyncOptions,
   SpawnOptions,
   StreamOptions,
 } from '@netrunner/types';
@@ -15,6 +16,7 @@ import type { Context } from './context.js';
 import { HostManager } from './host-manager.js';
 import type { Process } from './process.js';
 import { run } from './run.js';
+import { runSync } from './run-sync.js';
 import { runPipeline } from './run-pipeline.js';
 import { spawn } from './spawn.js';
 import { stream } from './stream.js';
@@ -48,6 +50,19 @@ export interface NetRunnerApi {
    * }
    */
   stream(argv: readonly string[], options?: StreamOptions): AsyncIterable<Uint8Array>;
+  /**
+   * run(), blocking the calling thread until the child has ended: the same
+   * shepherd, process-group kill, timeout, output cap and result. The run
+   * happens on a helper thread (started once, on first use); input is
+   * synchronous data; there is no `signal`.
+   *
+   * @example
+   * const { stdout, exitCode } = runSync(['git', 'rev-parse', 'HEAD']);
+   * runSync(['sleep', '9'], { timeout: 100 }); // throws TimeoutError, the group is gone
+   */
+  runSync(argv: readonly string[], options: RunSyncOptions & { lines: true }): RunResult<string[]>;
+  runSync(argv: readonly string[], options: RunSyncOptions & { encoding: 'buffer' }): RunResult<Uint8Array>;
+  runSync(argv: readonly string[], options?: RunSyncOptions): RunResult<string>;
   /**
    * Start a child and get a Process to drive it (write, read, kill, wait).
    *
@@ -135,6 +150,7 @@ export function createNetRunner(adapter: RuntimeAdapter): NetRunnerApi {
       runPipeline(ctx, members, options)) as NetRunnerApi['pipeline'],
     streamPipeline: (members, options) => streamPipeline(ctx, members, options),
     stream: (argv, options) => stream(ctx, argv, options),
+    runSync: ((argv: readonly string[], options?: RunSyncOptions) => runSync(ctx, argv, options)) as NetRunnerApi['runSync'],
     spawn: (argv, options) => spawn(ctx, argv, options),
     shutdown: () => ctx.hosts.shutdown(),
     configure: (config) => configure(ctx, config),

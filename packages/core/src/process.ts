@@ -2,7 +2,7 @@ import { NetRunnerError, ValidationError, signalNumber, type ExitInfo, type Sign
 import type { ChildState } from './child-state.js';
 import { unwatch, watch } from './finalizer.js';
 import type { OutputChannel } from './output-channel.js';
-import { terminate } from './terminate.js';
+import { terminate, type StopPolicy } from './terminate.js';
 
 const utf8 = new TextEncoder();
 
@@ -38,15 +38,15 @@ async function* iterate(hold: Hold, channel: OutputChannel): AsyncGenerator<Uint
  */
 export class Process implements AsyncDisposable {
   readonly #state: ChildState;
-  readonly #killTimeout: number;
+  readonly #stop: StopPolicy;
   /** The exit as first reported; later wait() calls give the same object. */
   #exit: ExitInfo | undefined;
   readonly #hold: Hold = (op) => this.#state.hold(this, op);
 
   /** @internal Use spawn(). */
-  constructor(state: ChildState, killTimeout: number) {
+  constructor(state: ChildState, stop: StopPolicy) {
     this.#state = state;
-    this.#killTimeout = killTimeout;
+    this.#stop = stop;
     watch(this, state);
   }
 
@@ -139,10 +139,10 @@ export class Process implements AsyncDisposable {
     this.#state.resize(rows, cols);
   }
 
-  /** SIGTERM, then SIGKILL after `killTimeout`, then SIGKILL to what is left of the group; resolves with the exit. */
+  /** killSignal (SIGTERM by default), then SIGKILL after `killTimeout`, then SIGKILL to what is left of the group; resolves with the exit. */
   stop(): Promise<ExitInfo> {
     const state = this.#state;
-    return this.#hold(terminate(state, this.#killTimeout).then(() => state.exited).then((o) => state.exitInfo(o)));
+    return this.#hold(terminate(state, this.#stop).then(() => state.exited).then((o) => state.exitInfo(o)));
   }
 
   /** Stop the child if it still runs (SIGTERM, killTimeout, SIGKILL) and what is left of its group, then close every fd. */

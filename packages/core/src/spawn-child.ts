@@ -1,6 +1,7 @@
 import { AbortError, SpawnError, type NormalizedSpawnOptions } from '@netrunner/types';
 import { ChildState, type ChildSetup } from './child-state.js';
 import type { Context } from './context.js';
+import { argv0Extensions } from './argv0-extension.js';
 import { encodeSpawnRequest, NR_ENV_REPLACE, type SpawnExtension } from './encode-spawn-request.js';
 import { localPath } from './prefer-local.js';
 import { sandboxRequest, type SandboxRequest } from './sandbox-request.js';
@@ -91,7 +92,7 @@ function encode(
   env: readonly string[],
   sandbox: SandboxRequest | null,
 ): Uint8Array {
-  const extensions = [...(stdio.extension === null ? [] : [stdio.extension]), ...(extras.extensions ?? [])];
+  const extensions = [...(stdio.extension === null ? [] : [stdio.extension]), ...argv0Extensions(opts.argv0), ...(extras.extensions ?? [])];
   if (sandbox !== null) extensions.push(sandbox.extension);
   return encodeSpawnRequest({
     pty: opts.pty !== null,

@@ -1,6 +1,6 @@
 // @netrunner/types: the interface every netrunner binding shares.
-export type { SignalName, Signal } from './signal.js';
-export { SIGNALS, signalNumber, signalName } from './signal.js';
+export type { SignalName, StandardSignalName, RealTimeSignalName, Signal } from './signal.js';
+export { SIGNALS, SIGRTMIN, SIGRTMAX, signalNumber, signalName } from './signal.js';
 export type { Stats, ExitInfo, RunResult, PipelineMember, PipelineResult } from './result.js';
 export type {
   StderrMode,
@@ -17,6 +17,8 @@ export type {
   StreamOptions,
   Encoding,
   RunOptions,
+  RunSyncOptions,
+  SyncInputSource,
   PipelineOptions,
   PipelineStreamOptions,
 } from './options.js';
@@ -44,6 +46,7 @@ export {
   normalizeSpawnOptions,
   DEFAULT_SHELL,
   DEFAULT_KILL_TIMEOUT,
+  DEFAULT_KILL_SIGNAL,
   DEFAULT_WAIT_DELAY,
   type NormalizedSpawnOptions,
 } from './validate/normalize-spawn-options.js';
@@ -56,6 +59,7 @@ export {
 export {
   SPAWN_OPTION_KEYS,
   RUN_OPTION_KEYS,
+  RUN_SYNC_OPTION_KEYS,
   STREAM_OPTION_KEYS,
   PIPELINE_OPTION_KEYS,
   STREAM_PIPELINE_OPTION_KEYS,

@@ -70,3 +70,5 @@ export function removeTree(path: string): void {
     // best effort: what is left is an empty directory or the child's files
   }
 }
+export { blockingRunner } from './blocking-runner.js';
+export { runCli } from './cli.js';
