@@ -191,6 +191,16 @@ export function sandboxBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceE
       expect(SpawnError.isInstance(e) ? [e.stage, e.code, e.field] : e).toEqual(['sandbox', 'EPERM', 'sandbox']);
     });
 
+    it('the netrunner command: sandbox-info, and run --sandbox dir', async () => {
+      const cli = `${env.hostCommand[env.hostCommand.length - 1]!.replace(/index\.js$/, '')}cli.js`;
+      const netrunner = (...args: string[]) => nr.run([env.hostCommand[0]!, cli, ...args], { timeout: 20_000 });
+      expect(JSON.parse((await netrunner('sandbox-info')).stdout)).toEqual(support);
+      expect((await netrunner('run', '--sandbox', 'relative', '--', 'true')).exitCode).toBe(2);
+      expect((await netrunner('run', '--', 'cat', `${outside}/secret`)).stdout).toBe('host secret\n');
+      const confined = await netrunner('run', '--sandbox', ws, '--', 'cat', `${outside}/secret`);
+      expect([confined.stdout, confined.exitCode]).toEqual(support.landlockAbi >= 3 ? ['', 1] : ['', 125]);
+    });
+
     it('bad sandbox options are ValidationErrors naming the field, before anything runs', async () => {
       await invalid({ read: ['relative/dir'] }, 'sandbox.read[0]');
       await invalid({ write: ['/no/such/dir-for-netrunner'] }, 'sandbox.write[0]');
