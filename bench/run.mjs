@@ -70,6 +70,9 @@ if (existsSync(bench('bun-spawn.ts')) && existsSync(bunBin)) {
   report.push(['Bun pipeline throughput, produce | cat | wc -c (GiB/s, best of 3)', bun.pipes]);
 }
 
+// The sandbox's 'workspace' preset beside no sandbox and beside bwrap.
+const sandbox = json('node', [bench('node-sandbox.mjs'), '--runs', quick ? '60' : '300']);
+report.push(['sandbox spawn-to-exit (workspace preset, unsandboxed, bwrap)', sandbox]);
 // runSync() against run() and child_process.spawnSync, on each runtime.
 const syncRuns = quick ? '40' : '200';
 const runSyncOn = { node: json('node', [bench('run-sync.mjs'), join(root, 'packages/node/dist/index.js'), '--runs', syncRuns]) };
@@ -105,4 +108,12 @@ if (bun) {
   const b = ratio(bun.netrunner.median_ms, bun['Bun.spawn'].median_ms);
   console.log(`Bun run(['true']) / Bun.spawn: ${b}x (target <= 1.3x) — ${verdict(b <= 1.3)}`);
   pipeLine('Bun', bun.pipes);
+}
+const sbCost = ratio(sandbox.sandbox_workspace.median_ms, sandbox.unsandboxed.median_ms);
+console.log(`Sandboxed run(['true']) (workspace preset) / unsandboxed: ${sbCost}x (target <= 1.5x) — ${verdict(sbCost <= 1.5)}`);
+if (sandbox.bwrap) {
+  const vsBwrap = ratio(sandbox.sandbox_workspace.median_ms, sandbox.bwrap.median_ms);
+  console.log(`Sandboxed run(['true']) / bwrap with the same confinement: ${vsBwrap}x (target < 1.0x) — ${verdict(vsBwrap < 1)}`);
+} else {
+  console.log('Sandboxed run([\'true\']) / bwrap: not measured (bwrap missing or refused here)');
 }

@@ -20,6 +20,7 @@
 #include "pty.h"
 #include "request.h"
 #include "resolve.h"
+#include "sandbox.h"
 #include "stdio_ext.h"
 
 extern char **environ;
@@ -40,6 +41,7 @@ typedef struct spawn_ctx {
   pid_t tty_fg;
   int status_pipe[2];
   nr__cgroup *cgroup;
+  nr__sandbox *sandbox; /* NULL = none */
   nr__pipeline members;
   char *argv0; /* the ARGV0 extension, or NULL */
 } spawn_ctx;
@@ -112,6 +114,12 @@ static void release(spawn_ctx *c) {
     close(fd);
   }
   c->pty_slave = -1;
+  if (c->sandbox) {
+    /* Its private directory is still ours only if the spawn failed. */
+    nr__sandbox_release(c->sandbox, 1);
+    free(c->sandbox);
+    c->sandbox = NULL;
+  }
   /* A given fd not handed to the child (an earlier failure): ours to close.
    * Those handed over were set to -1 and closed above. */
   for (int i = 0; i < c->given->n; i++)
@@ -249,11 +257,26 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
     }
   }
 
+  if (c.req.ext[NR_EXT_SANDBOX].data) {
+    int sb_stage;
+    if (!(c.sandbox = malloc(sizeof *c.sandbox))) {
+      fail(reply, NR_STAGE_RESOURCE, -ENOMEM);
+      goto unwind;
+    }
+    if ((rc = nr__sandbox_prepare(&c.req.ext[NR_EXT_SANDBOX], c.sandbox,
+                                  &sb_stage)) < 0) {
+      free(c.sandbox);
+      c.sandbox = NULL;
+      fail(reply, sb_stage, rc);
+      goto unwind;
+    }
+  }
+
   nr__child_plan plan = {
       .path = path, .argv = c.req.argv, .envp = envp, .cwd = c.req.cwd,
       .stdio = {c.child_fd[0], c.child_fd[1], c.child_fd[2]},
       .pty_slave = c.pty_slave, .fg_tty = c.fg_tty, .shepherd = getpid(),
-      .cgroup = c.cgroup};
+      .cgroup = c.cgroup, .sandbox = c.sandbox};
   int stage = NR_STAGE_NONE;
   if (c.members.count > 1) {
     rc = nr__pipeline_launch(&c.members, &plan, &stage, &member);
@@ -283,6 +306,11 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
   }
   c.status_pipe[1] = -1;
   c.cgroup = NULL;
+  if (c.sandbox && c.sandbox->private_tmp) {
+    /* The leader's entry owns it now: removed when the group is gone. */
+    nr__kids_find(kids, pid)->private_tmp = c.sandbox->private_tmp;
+    c.sandbox->private_tmp = NULL;
+  }
   c.tty_keep = -1;
   reply->pid = pid;
   for (int i = 0; i < 4; i++)

@@ -1,5 +1,5 @@
 import { TerminalWriter, type RuntimeAdapter } from '@netrunner/core';
-import { blockingRunner, groupExists, isFdOpen, killGroup, onProcessExit, openFile, writeSome } from '@netrunner/core/posix';
+import { blockingRunner, groupExists, isFdOpen, killGroup, onProcessExit, openFile, pathExists, removeTree, writeSome } from '@netrunner/core/posix';
 import { BunFdReader } from './fd-reader.js';
 import { BunFdWriter } from './fd-writer.js';
 import { BunNativeHost } from './bun-native-host.js';
@@ -20,6 +20,8 @@ export const bunAdapter: RuntimeAdapter = {
   onProcessExit,
   killGroup,
   groupExists,
+  pathExists,
+  removeTree,
   closeFd: (fd) => new OwnedFd(fd).release(),
   openFile,
   isFdOpen,

@@ -84,3 +84,12 @@ export const configure: NetRunnerApi['configure'] = api.configure;
  * await $({ cwd: '/tmp' })`ls -l`;
  */
 export const $: NetRunnerApi['$'] = api.$;
+
+/**
+ * What this kernel can enforce for the `sandbox` option: the Landlock ABI
+ * (the filesystem rules need 3+), seccomp, no_new_privs, user namespaces.
+ *
+ * @example
+ * sandboxSupport(); // { landlockAbi: 7, seccomp: true, noNewPrivs: true, userNamespaces: true }
+ */
+export { sandboxSupport } from './bun-native-host.js';

@@ -13,6 +13,7 @@ import { pipelineBehaviour } from './suites/pipeline.js';
 import { pipelineStdioBehaviour } from './suites/pipeline-stdio.js';
 import { ptyBehaviour } from './suites/pty.js';
 import { readmeExamples } from './suites/readme.js';
+import { sandboxBehaviour } from './suites/sandbox.js';
 import { shepherdBehaviour } from './suites/shepherd.js';
 import { stdioBehaviour } from './suites/stdio.js';
 import { stdioGuarantees } from './suites/stdio-guarantees.js';
@@ -66,6 +67,7 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     waitBehaviour(t, nr, env);
     abortBehaviour(t, nr, env);
     groupLeftoverBehaviour(t, nr, env);
+    sandboxBehaviour(t, nr, env);
     strictOptionsBehaviour(t, nr, env);
     errorMessageBehaviour(t, nr, env);
     shellTemplateBehaviour(t, nr, env);

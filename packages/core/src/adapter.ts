@@ -121,6 +121,18 @@ export interface RuntimeAdapter {
    * through reader().
    */
   readStatus?(fd: number): Promise<Uint8Array | null>;
+  /**
+   * Optional: whether a path exists (following symbolic links). With it, a
+   * sandbox path that does not exist is a ValidationError before the spawn;
+   * without it, the spawn fails at stage 'sandbox' with ENOENT.
+   */
+  pathExists?(path: string): boolean;
+  /**
+   * Optional: remove a directory tree without following symbolic links,
+   * ignoring errors. Used for a sandbox's private directory when its
+   * shepherd died before removing it.
+   */
+  removeTree?(path: string): void;
   /** Close an fd that no reader or writer owns. */
   closeFd(fd: number): void;
   /**

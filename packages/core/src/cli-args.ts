@@ -11,11 +11,17 @@ export interface CliArgs {
   argv0: string | undefined;
   shell: boolean;
   json: boolean;
+  /** `netrunner sandbox-info`: print sandboxSupport() as JSON. */
+  sandboxInfo: boolean;
+  /** --sandbox dir: the 'workspace' preset on dir; --allow-network lifts its network ban. */
+  sandbox: string | undefined;
+  allowNetwork: boolean;
   argv: string[];
 }
 
 /** Usage text of the CLI. */
 export const USAGE = `Usage: netrunner run [options] -- cmd [args...]
+       netrunner sandbox-info
        netrunner --version
 
 Options (named as the library's):
@@ -28,6 +34,10 @@ Options (named as the library's):
   --cwd dir               the command's working directory
   --argv0 name            the name the command sees as argv[0]
   --shell                 run cmd as a command line through /bin/sh -c
+  --sandbox dir           confine cmd to dir (read-write), the system
+                          directories (read-only) and a private TMPDIR,
+                          without network (see docs/sandbox.md)
+  --allow-network         with --sandbox: leave the network alone
   --json                  print {"exitCode","signal","timedOut",
                           "maxOutputExceeded","stats"} on stderr at the end
 
@@ -63,8 +73,10 @@ function text(flag: string, value: string | undefined): string {
 export function parseCliArgs(args: readonly string[]): CliArgs {
   const out: CliArgs = {
     version: false, timeout: 0, maxOutputSize: 0, killTimeout: 5000, killSignal: undefined,
-    cwd: undefined, argv0: undefined, shell: false, json: false, argv: [],
+    cwd: undefined, argv0: undefined, shell: false, json: false,
+    sandboxInfo: false, sandbox: undefined, allowNetwork: false, argv: [],
   };
+  if (args.length === 1 && args[0] === 'sandbox-info') return { ...out, sandboxInfo: true };
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) return { ...out, version: true };
   if (args[0] !== 'run') throw new Error(USAGE);
   let i = 1;
@@ -84,11 +96,14 @@ export function parseCliArgs(args: readonly string[]): CliArgs {
     else if (flag === '--argv0') out.argv0 = text(flag, value());
     else if (flag === '--shell') out.shell = true;
     else if (flag === '--json') out.json = true;
+    else if (flag === '--sandbox') out.sandbox = text(flag, value());
+    else if (flag === '--allow-network') out.allowNetwork = true;
     else if (flag === '-h' || flag === '--help') throw new Error(USAGE);
     else if (flag.startsWith('-')) throw new Error(`Unknown option ${flag}\n\n${USAGE}`);
     else break;
   }
   out.argv = args.slice(i);
   if (out.argv.length === 0) throw new Error(`Missing the command to run\n\n${USAGE}`);
+  if (out.allowNetwork && out.sandbox === undefined) throw new Error(`--allow-network needs --sandbox\n\n${USAGE}`);
   return out;
 }

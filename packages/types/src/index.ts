@@ -22,6 +22,8 @@ export type {
   PipelineOptions,
   PipelineStreamOptions,
 } from './options.js';
+export type { SandboxOptions, SandboxLimits, SandboxSupport } from './sandbox-options.js';
+export { normalizeSandbox, type NormalizedSandbox, type SandboxPath } from './validate/normalize-sandbox.js';
 export { NetRunnerError, type ErrorDetails } from './errors/netrunner-error.js';
 export { ValidationError, type ValidationDetails } from './errors/validation-error.js';
 export { SpawnError, type SpawnStage } from './errors/spawn-error.js';

@@ -1,3 +1,4 @@
+import type { SandboxOptions } from './sandbox-options.js';
 import type { Signal } from './signal.js';
 
 /**
@@ -123,6 +124,8 @@ export interface SpawnOptions {
    * already aborted signal rejects with AbortError before anything is spawned.
    */
   signal?: AbortSignal;
+  /** Confine what the child can reach: files, network, privileges, resources (Linux; see docs/sandbox.md). */
+  sandbox?: SandboxOptions;
   /**
    * Run `argv[0]` as a command line through a shell: `true` = '/bin/sh',
    * or the shell's path. The rest of argv become `$1`, `$2`, ... (never

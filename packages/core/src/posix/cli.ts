@@ -96,6 +96,9 @@ async function runCommand(nr: NetRunnerApi, args: CliArgs, output: { current: Ca
       ...(args.cwd === undefined ? {} : { cwd: args.cwd }),
       ...(args.argv0 === undefined ? {} : { argv0: args.argv0 }),
       shell: args.shell,
+      ...(args.sandbox === undefined
+        ? {}
+        : { sandbox: { preset: 'workspace', workspace: args.sandbox, network: args.allowNetwork ? 'allow' : 'none' } as const }),
     });
   } catch (e) {
     return spawnFailure(e);
@@ -133,6 +136,11 @@ export function runCli(nr: NetRunnerApi, version: string): void {
   }
   if (args.version) {
     process.stdout.write(`${version}\n`);
+    return;
+  }
+  if (args.sandboxInfo) {
+    const probe = (nr as { sandboxSupport?: () => unknown }).sandboxSupport;
+    process.stdout.write(`${JSON.stringify(probe ? probe() : null)}\n`);
     return;
   }
   const output: { current: CappedOutput | null } = { current: null };

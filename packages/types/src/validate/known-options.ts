@@ -19,6 +19,7 @@ export const SPAWN_OPTION_KEYS = [
   'shell',
   'preferLocal',
   'verbose',
+  'sandbox',
 ] as const;
 
 /** Options stream() adds (StreamOptions). */

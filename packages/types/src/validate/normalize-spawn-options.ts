@@ -3,6 +3,7 @@ import { boolean, cleanString, integerIn, milliseconds, plainObject, readField }
 import { isAbortSignal } from './is-abort-signal.js';
 import { normalizeCgroup, type NormalizedCgroup } from './normalize-cgroup.js';
 import { normalizeEnv } from './normalize-env.js';
+import { normalizeSandbox, type NormalizedSandbox } from './normalize-sandbox.js';
 import type { OptionsOf } from './known-options.js';
 import { describeStdio, normalizeStdio, type NormalizedStdio } from './normalize-stdio.js';
 import { rejectUnknownOptions } from './reject-unknown-options.js';
@@ -34,6 +35,7 @@ export interface NormalizedSpawnOptions {
   extendEnv: boolean;
   waitDelay: number;
   signal: AbortSignal | undefined;
+  sandbox: NormalizedSandbox | null;
   /** The shell argv[0] of the call went through, or null. */
   shell: string | null;
   preferLocal: boolean;
@@ -109,6 +111,7 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}, call
   const extendEnv = read('extendEnv');
   const waitDelay = read('waitDelay');
   const signal = read('signal');
+  const sandbox = read('sandbox');
   const shellPath = shell(read('shell'));
   const preferLocal = read('preferLocal');
   const verboseOption = verbose(read('verbose'));
@@ -133,6 +136,7 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}, call
     extendEnv: extendEnv === undefined ? true : boolean(extendEnv, 'extendEnv'),
     waitDelay: waitDelay === undefined ? DEFAULT_WAIT_DELAY : milliseconds(waitDelay, 'waitDelay'),
     signal: signal as AbortSignal | undefined,
+    sandbox: sandbox === undefined ? null : normalizeSandbox(sandbox),
     shell: shellPath,
     preferLocal: preferLocal === undefined ? false : boolean(preferLocal, 'preferLocal'),
     verbose: verboseOption,
