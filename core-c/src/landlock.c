@@ -1,5 +1,6 @@
 /* landlock.c — Landlock through raw system calls: the installed uapi
  * header may be older than the kernel, so the ABI's constants are here. */
+#if defined(__linux__) /* macOS: sandbox_darwin.c */
 #include "landlock.h"
 
 #include <errno.h>
@@ -126,3 +127,4 @@ void nr__landlock_close(nr__landlock *ll) {
   if (ll->fd >= 0) close(ll->fd);
   ll->fd = -1;
 }
+#endif

@@ -4,6 +4,7 @@
 #ifndef NR_PLATFORM_H
 #define NR_PLATFORM_H
 
+#include <stdint.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 
@@ -22,6 +23,13 @@ void nr__reset_all_signals(void);
 
 /* A real-time signal the C library leaves to programs (SIGRTMIN..SIGRTMAX). */
 int nr__signal_is_realtime(int sig);
+
+/* In a forked child: set the groups, then gid and uid (real, effective and
+ * saved). 0 or -1/errno. */
+int nr__set_ids(uint32_t uid, uint32_t gid, uint32_t ngroups, const gid_t *groups);
+
+/* In a forked child: no exec may gain privileges from now on. 0 or -1/errno. */
+int nr__no_new_privs(void);
 
 /* In a forked child: be killed when the parent dies. 0 or -1/errno; a
  * platform without the mechanism returns 0 and relies on process groups. */

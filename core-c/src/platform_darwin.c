@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <libproc.h>
 #include <signal.h>
 #include <sys/event.h>
@@ -59,6 +60,19 @@ void nr__reset_all_signals(void) {
 int nr__signal_is_realtime(int sig) {
   (void)sig;
   return 0;
+}
+
+/* No setres[ug]id: setgid/setuid as root set all three ids. */
+int nr__set_ids(uint32_t uid, uint32_t gid, uint32_t ngroups, const gid_t *groups) {
+  if (setgroups((int)ngroups, groups) < 0) return -1;
+  if (setgid((gid_t)gid) < 0) return -1;
+  return setuid((uid_t)uid);
+}
+
+/* No no_new_privs flag (nor a sandbox that would need it). */
+int nr__no_new_privs(void) {
+  errno = ENOSYS;
+  return -1;
 }
 
 /* No PDEATHSIG: the child's process group is signalled by the shepherd's

@@ -46,6 +46,16 @@ void nr__reset_all_signals(void) {
 
 int nr__signal_is_realtime(int sig) { return sig >= SIGRTMIN && sig <= SIGRTMAX; }
 
+/* Raw system calls: libc's wrappers would signal every thread of the
+ * process, whose memory a vfork child still shares. */
+int nr__set_ids(uint32_t uid, uint32_t gid, uint32_t ngroups, const gid_t *groups) {
+  if (syscall(SYS_setgroups, (size_t)ngroups, groups) < 0) return -1;
+  if (syscall(SYS_setresgid, gid, gid, gid) < 0) return -1;
+  return (int)syscall(SYS_setresuid, uid, uid, uid);
+}
+
+int nr__no_new_privs(void) { return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0); }
+
 int nr__die_with_parent(void) { return prctl(PR_SET_PDEATHSIG, SIGKILL); }
 
 int nr__become_subreaper(void) { return prctl(PR_SET_CHILD_SUBREAPER, 1); }

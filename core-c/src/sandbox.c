@@ -4,13 +4,12 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "netrunner.h"
+#include "platform.h"
 
 #define KNOWN_FLAGS                                                         \
   (NR_SANDBOX_FS | NR_SANDBOX_NO_NETWORK | NR_SANDBOX_BEST_EFFORT |         \
@@ -161,15 +160,10 @@ int nr__sandbox_apply(const nr__sandbox *sb) {
     rl.rlim_cur = rl.rlim_max = (rlim_t)sb->limit[i];
     if (setrlimit(rlimits[i], &rl) < 0) return -errno;
   }
-  /* Raw system calls: libc's wrappers would signal every thread of the
-   * process, whose memory this vfork child still shares. */
-  if (sb->flags & NR_SANDBOX_IDS) {
-    if (syscall(SYS_setgroups, (size_t)sb->ngroups, sb->groups) < 0 ||
-        syscall(SYS_setresgid, sb->gid, sb->gid, sb->gid) < 0 ||
-        syscall(SYS_setresuid, sb->uid, sb->uid, sb->uid) < 0)
-      return -errno;
-  }
-  if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) return -errno;
+  if (sb->flags & NR_SANDBOX_IDS &&
+      nr__set_ids(sb->uid, sb->gid, sb->ngroups, sb->groups) < 0)
+    return -errno;
+  if (nr__no_new_privs() < 0) return -errno;
   int rc = nr__landlock_enforce(&sb->landlock);
   if (rc < 0) return rc;
   return sb->seccomp ? nr__seccomp_filter_install(&sb->filter) : 0;

@@ -1,4 +1,5 @@
 /* sandbox_support.c — what this kernel can enforce (nr_sandbox_support). */
+#if defined(__linux__) /* macOS: sandbox_darwin.c */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -31,3 +32,4 @@ int nr_sandbox_support(nr_sandbox_info *info) {
       sysctl_value("/proc/sys/kernel/unprivileged_userns_clone", 1) != 0;
   return 0;
 }
+#endif

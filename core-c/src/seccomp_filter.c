@@ -1,4 +1,5 @@
 /* seccomp_filter.c — the BPF program behind the sandbox's syscall filter. */
+#if defined(__linux__) /* macOS: sandbox_darwin.c */
 #include "seccomp_filter.h"
 
 #include <errno.h>
@@ -162,3 +163,4 @@ int nr__seccomp_filter_install(const nr__seccomp_filter *f) {
     return -errno;
   return 0;
 }
+#endif

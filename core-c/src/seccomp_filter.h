@@ -3,6 +3,7 @@
 #ifndef NR_SECCOMP_FILTER_H
 #define NR_SECCOMP_FILTER_H
 
+#if defined(__linux__)
 #include <linux/filter.h>
 
 #define NR__FILTER_MAX 128
@@ -11,6 +12,11 @@ typedef struct nr__seccomp_filter {
   struct sock_filter insn[NR__FILTER_MAX];
   struct sock_fprog prog; /* points at insn */
 } nr__seccomp_filter;
+#else
+typedef struct nr__seccomp_filter {
+  int none; /* no seccomp outside Linux */
+} nr__seccomp_filter;
+#endif
 
 /* Build the filter: ptrace, mount, kexec, bpf, keyctl, namespaces, module
  * loading, io_uring and the like fail with EPERM; clone with a namespace
