@@ -1,5 +1,5 @@
 import { TerminalWriter, type RuntimeAdapter } from '@netrunner/core';
-import { groupExists, killGroup, onProcessExit, writeSome } from '@netrunner/core/posix';
+import { groupExists, killGroup, nodeInterop, onProcessExit, writeSome } from '@netrunner/core/posix';
 import { BunFdReader } from './fd-reader.js';
 import { BunFdWriter } from './fd-writer.js';
 import { BunNativeHost } from './bun-native-host.js';
@@ -22,4 +22,5 @@ export const bunAdapter: RuntimeAdapter = {
   groupExists,
   closeFd: (fd) => new OwnedFd(fd).release(),
   env: () => process.env,
+  nodeInterop,
 };

@@ -1,15 +1,16 @@
 // @netrunner/bun: netrunner for Bun.
-import { createNetRunner, type NetRunnerApi } from '@netrunner/core';
+import { createNetRunner } from '@netrunner/core';
+import type { NetRunner, NetRunnerApi } from '@netrunner/types';
+import type * as exported from './index.js';
 import { bunAdapter } from './bun-adapter.js';
 
-export * from '@netrunner/types';
-export { Process, type NetRunnerApi } from '@netrunner/core';
-export { bunAdapter } from './bun-adapter.js';
+// The API functions below, the error classes, SIGNALS and the public types; nothing internal.
+export * from '@netrunner/types/public';
 
 // One shepherd per realm, even if this module is loaded twice.
 const KEY = Symbol.for('netrunner.bun.api');
-const realm = globalThis as { [KEY]?: NetRunnerApi };
-const api: NetRunnerApi = (realm[KEY] ??= createNetRunner(bunAdapter));
+const realm = globalThis as { [KEY]?: NetRunner };
+const api: NetRunner = (realm[KEY] ??= createNetRunner(bunAdapter));
 
 /**
  * Run a command to completion and collect its output.
@@ -58,3 +59,9 @@ export const configure: NetRunnerApi['configure'] = api.configure;
  * await $({ cwd: '/tmp' })`ls -l`;
  */
 export const $: NetRunnerApi['$'] = api.$;
+
+// Compile-time check: the build fails when this module's exports stop being a NetRunner.
+function exportsAreNetRunner(binding: typeof exported): NetRunner {
+  return binding satisfies NetRunner;
+}
+exportsAreNetRunner satisfies unknown;

@@ -1,5 +1,5 @@
 // @netrunner/conformance: the behaviour suite, written once for every runtime.
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { badInputBehaviour } from './suites/bad-input.js';
 import { cgroupBehaviour } from './suites/cgroup.js';
 import { abortBehaviour } from './suites/abort.js';
@@ -21,6 +21,7 @@ import { errorMessageBehaviour } from './suites/error-messages.js';
 import { shellTemplateBehaviour } from './suites/shell-template.js';
 import { runResultBehaviour } from './suites/run-results.js';
 import { verboseBehaviour } from './suites/verbose.js';
+import { publicExportBehaviour } from './suites/public-exports.js';
 import type { ConformanceEnv, TestApi } from './test-api.js';
 
 export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
@@ -40,7 +41,7 @@ export const hostFixture = new URL('../fixtures/host.mjs', import.meta.url).path
  * defineConformance({ describe, it, expect, beforeAll, afterAll }, await import('@netrunner/node'),
  *   { runtime: 'node', hostCommand: [process.execPath, hostFixture, entry], gc: () => globalThis.gc?.() });
  */
-export function defineConformance(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function defineConformance(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   t.describe(`netrunner conformance (${env.runtime})`, () => {
     readmeExamples(t, nr, env);
     outputBehaviour(t, nr, env);
@@ -63,6 +64,7 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     shellTemplateBehaviour(t, nr, env);
     runResultBehaviour(t, nr, env);
     verboseBehaviour(t, nr, env);
+    publicExportBehaviour(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';

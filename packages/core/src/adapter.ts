@@ -1,3 +1,5 @@
+import type { Readable, Writable } from 'node:stream';
+
 /** A successful spawn reply: the child's pid and its fds (-1 when absent). */
 export interface SpawnedChild {
   pid: number;
@@ -76,6 +78,14 @@ export interface FdWriter {
   destroy(): void;
 }
 
+/** What a runtime with node:stream and Buffer (Node, Bun) lends to Process and run(). */
+export interface NodeInterop {
+  Readable: typeof Readable;
+  Writable: typeof Writable;
+  /** A Buffer over the same memory (no copy). */
+  buffer(bytes: Uint8Array): Uint8Array;
+}
+
 /**
  * Everything netrunner needs from a JavaScript runtime. @netrunner/node
  * implements it with N-API and net.Socket, @netrunner/bun with bun:ffi and
@@ -125,4 +135,6 @@ export interface RuntimeAdapter {
    * env() is reused while the stamp stays the same.
    */
   envStamp?(): unknown;
+  /** node:stream classes and Buffer, where the runtime has them: Process.nodeStdout() and the like, run()'s Buffers. */
+  nodeInterop?: NodeInterop;
 }

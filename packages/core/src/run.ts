@@ -18,7 +18,7 @@ const utf8 = new TextDecoder();
 
 type Output = string | Uint8Array | string[];
 
-/** run() for one realm's context; see NetRunnerApi.run. */
+/** run() for one realm's context; see NetRunner.run. */
 export async function run(ctx: Context, argv: readonly string[], options?: RunOptions): Promise<RunResult<Output>> {
   const opts = normalizeRunOptions(argv, options, 'run()', ctx.defaults);
   const state = spawnChild(ctx, opts);
@@ -38,8 +38,10 @@ export async function run(ctx: Context, argv: readonly string[], options?: RunOp
     guard.dispose();
     state.release();
   }
-  const stdout = out.bytes();
-  const stderr = err.bytes();
+  // Buffers where the runtime has them (encoding: 'buffer' hands them out as they are).
+  const asBytes = ctx.adapter.nodeInterop?.buffer ?? ((b: Uint8Array) => b);
+  const stdout = asBytes(out.bytes());
+  const stderr = asBytes(err.bytes());
   const decode = (b: Uint8Array) => (opts.encoding === 'buffer' ? b : utf8.decode(b));
   const details: ErrorDetails = { argv: opts.argv, stdout: decode(stdout), stderr: decode(stderr), stats: state.stats(), pid: state.pid };
   const stopError = buildStopError(guard, details, { ...opts, exceeded: out.exceeded ? 'stdout' : 'stderr' });
@@ -48,7 +50,7 @@ export async function run(ctx: Context, argv: readonly string[], options?: RunOp
   const result: RunResult<Output> = {
     stdout: runOutput(stdout, opts),
     stderr: runOutput(stderr, opts),
-    ...(all === null ? {} : { all: runOutput(concat(all), opts) }),
+    ...(all === null ? {} : { all: runOutput(asBytes(concat(all)), opts) }),
     argv: opts.argv,
     command: quoteCommand(opts.argv),
     exitCode: outcome.info.exitCode,

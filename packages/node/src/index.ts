@@ -1,15 +1,16 @@
 // @netrunner/node: netrunner for Node.js.
-import { createNetRunner, type NetRunnerApi } from '@netrunner/core';
+import { createNetRunner } from '@netrunner/core';
+import type { NetRunner, NetRunnerApi } from '@netrunner/types';
+import type * as exported from './index.js';
 import { nodeAdapter } from './node-adapter.js';
 
-export * from '@netrunner/types';
-export { Process, type NetRunnerApi } from '@netrunner/core';
-export { nodeAdapter } from './node-adapter.js';
+// The API functions below, the error classes, SIGNALS and the public types; nothing internal.
+export * from '@netrunner/types/public';
 
 // One shepherd per realm, even if this module is loaded twice.
 const KEY = Symbol.for('netrunner.node.api');
-const realm = globalThis as { [KEY]?: NetRunnerApi };
-const api: NetRunnerApi = (realm[KEY] ??= createNetRunner(nodeAdapter));
+const realm = globalThis as { [KEY]?: NetRunner };
+const api: NetRunner = (realm[KEY] ??= createNetRunner(nodeAdapter));
 
 /**
  * Run a command to completion and collect its output.
@@ -58,3 +59,9 @@ export const configure: NetRunnerApi['configure'] = api.configure;
  * await $({ cwd: '/tmp' })`ls -l`;
  */
 export const $: NetRunnerApi['$'] = api.$;
+
+// Compile-time check: the build fails when this module's exports stop being a NetRunner.
+function exportsAreNetRunner(binding: typeof exported): NetRunner {
+  return binding satisfies NetRunner;
+}
+exportsAreNetRunner satisfies unknown;

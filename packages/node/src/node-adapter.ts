@@ -1,6 +1,6 @@
 import { isMainThread } from 'node:worker_threads';
 import { TerminalWriter, ShepherdStartError, type HostOptions, type NativeHost, type RuntimeAdapter } from '@netrunner/core';
-import { groupExists, killGroup, onProcessExit, writeSome } from '@netrunner/core/posix';
+import { groupExists, killGroup, nodeInterop, onProcessExit, writeSome } from '@netrunner/core/posix';
 import { nativeBinding, shepherdPath } from './native-binding.js';
 import { NativeReader } from './native-reader.js';
 import { SocketWriter } from './socket-writer.js';
@@ -78,4 +78,5 @@ export const nodeAdapter: RuntimeAdapter = {
   env: () => process.env,
   // On the main thread process.env is the C environment; a worker's is its own copy.
   envStamp: isMainThread ? () => nativeBinding().binding.envGeneration() : () => undefined,
+  nodeInterop,
 };

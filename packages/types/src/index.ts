@@ -1,30 +1,9 @@
 // @netrunner/types: the interface every netrunner binding shares.
-export type { SignalName, Signal } from './signal.js';
-export { SIGNALS, signalNumber, signalName } from './signal.js';
-export type { Stats, ExitInfo, RunResult } from './result.js';
-export type {
-  StderrMode,
-  PtyOptions,
-  CpuMax,
-  CgroupOptions,
-  NetRunnerConfig,
-  InputChunk,
-  InputSource,
-  SpawnOptions,
-  StreamOptions,
-  Encoding,
-  RunOptions,
-} from './options.js';
-export { NetRunnerError, type ErrorDetails } from './errors/netrunner-error.js';
-export { ValidationError, type ValidationDetails } from './errors/validation-error.js';
-export { SpawnError, type SpawnStage } from './errors/spawn-error.js';
-export { TimeoutError } from './errors/timeout-error.js';
-export { MaxOutputExceededError, type OutputStreamName } from './errors/max-output-exceeded-error.js';
-export { StdinClosedError, type StdinClosedReason } from './errors/stdin-closed-error.js';
-export { ShepherdStartError } from './errors/shepherd-start-error.js';
+// The public part, as the bindings export it; the rest serves @netrunner/core.
+export * from './public.js';
+export { signalNumber, signalName } from './signal.js';
+export { type ValidationDetails } from './errors/validation-error.js';
 export { quoteCommand } from './errors/quote-command.js';
-export { AbortError } from './errors/abort-error.js';
-export { NonZeroExitError } from './errors/non-zero-exit-error.js';
 export { errnoName } from './errno-name.js';
 export { errnoMeaning } from './errors/errno-meaning.js';
 export { formatValue } from './validate/format-value.js';
@@ -55,4 +34,4 @@ export {
   type OptionsOf,
 } from './validate/known-options.js';
 export { rejectUnknownOptions } from './validate/reject-unknown-options.js';
-export { templateArgv, type TemplateValue } from './validate/template-argv.js';
+export { templateArgv } from './validate/template-argv.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { NetRunnerApi, Process } from '@netrunner/core';
+import type { NetRunner, Process } from '@netrunner/types';
 import { caught, collectText, text } from '../helpers/bytes.js';
 import { allGone, fdCount, procState, waitFor } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
@@ -22,7 +22,7 @@ function statFields(pid: number): string[] {
 }
 
 /** PTY mode: a terminal for the child, nothing lost, the terminal's own rules for ^C, ^D and echo. */
-export function ptyBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function ptyBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect } = t;
 
   describe('pty', () => {
