@@ -22,6 +22,7 @@ import { shellTemplateBehaviour } from './suites/shell-template.js';
 import { runResultBehaviour } from './suites/run-results.js';
 import { verboseBehaviour } from './suites/verbose.js';
 import { publicExportBehaviour } from './suites/public-exports.js';
+import { streamInteropBehaviour } from './suites/stream-interop.js';
 import type { ConformanceEnv, TestApi } from './test-api.js';
 
 export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
@@ -65,6 +66,7 @@ export function defineConformance(t: TestApi, nr: NetRunner, env: ConformanceEnv
     runResultBehaviour(t, nr, env);
     verboseBehaviour(t, nr, env);
     publicExportBehaviour(t, nr, env);
+    streamInteropBehaviour(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';
