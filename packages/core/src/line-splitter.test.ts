@@ -35,3 +35,19 @@ describe('linesOf', () => {
     expect(await lines(cut('x'.repeat(10) + '\n', [1, 2, 3, 4, 5, 6, 7, 8, 9]))).toEqual(['x'.repeat(10)]);
   });
 });
+
+describe('linesOf, left early', () => {
+  it('closes its source when the loop breaks', async () => {
+    let closed = false;
+    async function* source() {
+      try {
+        yield utf8.encode('a\nb\n');
+        yield utf8.encode('c\n');
+      } finally {
+        closed = true;
+      }
+    }
+    for await (const line of linesOf(source())) if (line === 'a') break;
+    expect(closed).toBe(true);
+  });
+});
