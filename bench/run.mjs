@@ -48,6 +48,10 @@ const rawBin = join(root, 'bench', 'out', 'pipe-reader');
 execFileSync('cc', ['-O2', '-std=c11', '-D_GNU_SOURCE', 'bench/c/pipe-reader.c', '-o', rawBin], { cwd: root, stdio: 'inherit' });
 const tput = json('node', [bench('node-throughput.mjs'), quick ? '256' : '1024', '--raw', rawBin]);
 report.push(['stdout throughput (GiB/s, best of 3)', tput]);
+// Each Process read path (web, Node streams, lines()) beside the runtime's own reader of that shape.
+const readMib = quick ? '128' : '512';
+const reads = json('node', [bench('node-read-paths.mjs'), readMib]);
+report.push(['Node read paths (GiB/s, best of 3)', reads]);
 const mem = json('node', [bench('node-stream-memory.mjs'), quick ? '1' : '4']);
 report.push(['streaming memory, slow consumer', mem]);
 const conc = json('node', [bench('node-concurrency.mjs'), quick ? '200' : '1000']);
@@ -63,6 +67,9 @@ if (existsSync(bench('bun-spawn.ts')) && existsSync(bunBin)) {
   bun = json(bunBin, [bench('bun-spawn.ts'), '--runs', runs]);
   report.push(['Bun spawn-to-exit', bun]);
 }
+
+const bunReads = bun ? json(bunBin, [bench('bun-read-paths.ts'), readMib]) : null;
+if (bunReads) report.push(['Bun read paths (GiB/s, best of 3)', bunReads]);
 
 for (const [title, data] of report) console.log(`\n## ${title}\n${JSON.stringify(data, null, 2)}`);
 console.log('\n## Against the budget');
@@ -81,4 +88,8 @@ console.log(`Left running after a host SIGKILL (of 3): ${list(ours)}; ${list(the
 if (bun) {
   const b = ratio(bun.netrunner.median_ms, bun['Bun.spawn'].median_ms);
   console.log(`Bun run(['true']) / Bun.spawn: ${b}x (target <= 1.3x) — ${verdict(b <= 1.3)}`);
+}
+// Every read path: >= 1.1x the runtime's own reader of the same shape (DESIGN.md).
+for (const [runtime, r] of [['Node', reads], ['Bun', bunReads]]) {
+  for (const [name, x] of Object.entries(r?.ratios ?? {})) console.log(`${runtime} ${name}: ${x}x (target >= 1.1x) — ${verdict(x >= 1.1)}`);
 }
