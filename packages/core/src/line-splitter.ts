@@ -9,13 +9,17 @@ export class LineSplitter {
 
   /** The lines completed by `text`. */
   push(text: string): string[] {
-    if (!text.includes('\n')) {
-      this.#rest += text; // a long line over many chunks is joined once, not re-split per chunk
-      return [];
+    const lines: string[] = [];
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      const line = start === 0 && this.#rest !== '' ? this.#rest + text.slice(0, nl) : text.slice(start, nl);
+      lines.push(withoutCr(line));
+      if (start === 0) this.#rest = '';
+      start = nl + 1;
     }
-    const parts = (this.#rest + text).split('\n');
-    this.#rest = parts.pop()!;
-    return parts.map(withoutCr);
+    // A long line over many chunks is joined once it ends, not re-split per chunk.
+    this.#rest = start === 0 ? this.#rest + text : text.slice(start);
+    return lines;
   }
 
   /** The unterminated last line, if any. */
