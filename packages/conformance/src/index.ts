@@ -23,6 +23,7 @@ import { runResultBehaviour } from './suites/run-results.js';
 import { verboseBehaviour } from './suites/verbose.js';
 import { publicExportBehaviour } from './suites/public-exports.js';
 import { streamInteropBehaviour } from './suites/stream-interop.js';
+import { readmeStreamExamples } from './suites/readme-streams.js';
 import type { ConformanceEnv, TestApi } from './test-api.js';
 
 export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
@@ -67,6 +68,7 @@ export function defineConformance(t: TestApi, nr: NetRunner, env: ConformanceEnv
     verboseBehaviour(t, nr, env);
     publicExportBehaviour(t, nr, env);
     streamInteropBehaviour(t, nr, env);
+    readmeStreamExamples(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';
