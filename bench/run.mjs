@@ -54,6 +54,10 @@ const reads = json('node', [bench('node-read-paths.mjs'), readMib]);
 report.push(['Node read paths (GiB/s, best of 3)', reads]);
 const mem = json('node', [bench('node-stream-memory.mjs'), quick ? '1' : '4']);
 report.push(['streaming memory, slow consumer', mem]);
+// produce | cat | wc -c: kernel pipes (pipeline()) against sh -c and JavaScript hops.
+const pipeMib = quick ? '256' : '1024';
+const pipes = json('node', [bench('pipeline-throughput.mjs'), pipeMib]);
+report.push(['pipeline throughput, produce | cat | wc -c (GiB/s, best of 3)', pipes]);
 const conc = json('node', [bench('node-concurrency.mjs'), quick ? '200' : '1000']);
 report.push(['concurrency', conc]);
 // What a SIGKILLed host leaves running, for every peer.
@@ -66,6 +70,8 @@ const bunBin = join(root, 'node_modules', '.bin', 'bun');
 if (existsSync(bench('bun-spawn.ts')) && existsSync(bunBin)) {
   bun = json(bunBin, [bench('bun-spawn.ts'), '--runs', runs]);
   report.push(['Bun spawn-to-exit', bun]);
+  bun.pipes = json(bunBin, [bench('pipeline-throughput.mjs'), pipeMib, '--binding', '@netrunner/bun']);
+  report.push(['Bun pipeline throughput, produce | cat | wc -c (GiB/s, best of 3)', bun.pipes]);
 }
 
 const bunReads = bun ? json(bunBin, [bench('bun-read-paths.ts'), readMib]) : null;
@@ -85,9 +91,16 @@ const ours = Object.entries(orphans).filter(([peer]) => peer.startsWith('netrunn
 const theirs = Object.entries(orphans).filter(([peer]) => !peer.startsWith('netrunner'));
 const list = (rows) => rows.map(([peer, n]) => `${peer} ${n}`).join(', ');
 console.log(`Left running after a host SIGKILL (of 3): ${list(ours)}; ${list(theirs)} — ${verdict(ours.every(([, n]) => n === 0))}`);
+const pipeLine = (name, p) => {
+  const vsSh = ratio(p.gib_per_s.netrunner, p.gib_per_s.sh);
+  const vsJs = ratio(p.gib_per_s.netrunner, p.gib_per_s.js);
+  console.log(`${name} pipeline() / sh -c pipeline: ${vsSh}x (target >= 0.9x) — ${verdict(vsSh >= 0.9)}; / JavaScript hops: ${vsJs}x`);
+};
+pipeLine('Node', pipes);
 if (bun) {
   const b = ratio(bun.netrunner.median_ms, bun['Bun.spawn'].median_ms);
   console.log(`Bun run(['true']) / Bun.spawn: ${b}x (target <= 1.3x) — ${verdict(b <= 1.3)}`);
+  pipeLine('Bun', bun.pipes);
 }
 // Every read path: >= 1.1x the runtime's own reader of the same shape (DESIGN.md).
 for (const [runtime, r] of [['Node', reads], ['Bun', bunReads]]) {

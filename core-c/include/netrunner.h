@@ -39,7 +39,8 @@
  *   struct { uint32_t len; uint32_t op; } header;   len <= NR_MAX_FRAME
  *
  * host → shepherd
- *   NR_OP_SPAWN     body = spawn request (below)
+ *   NR_OP_SPAWN     body = spawn request (below); fds for the stdio
+ *                   extension's NR_STDIO_FD entries ride on its first byte
  *   NR_OP_SIGNAL    body = int32 pid, int32 signal       (to the child's group)
  *   NR_OP_KILL_ALL  body = int32 signal                  (to every group)
  *   NR_OP_RECLAIM_CGROUP  body = the cgroup path bytes, as in a spawn request
@@ -72,6 +73,13 @@
  *     uint16 tag (NR_EXT_*), uint16 zero, uint32 len, len bytes
  *   (each tag at most once; an unknown tag or a non-zero pad is EINVAL).
  *   Extensions were added in protocol version 3.
+ *
+ * NR_EXT_PIPELINE lists further members (uint32 count, then per member
+ * uint32 argc and argc strings): the request starts them all, joined by
+ * kernel pipes, in the first member's process group. A member that fails
+ * has its index in bits 8..15 of the reply's stage. The status pipe then
+ * carries "NRPL", a uint32 count and the member pids, then one
+ * nr_exit_record per member as each is reaped. See docs/protocol.md.
  */
 #ifndef NETRUNNER_H
 #define NETRUNNER_H
@@ -179,6 +187,18 @@ enum {
   NR_EXT_LAST = 4
 };
 
+/* Where one stream goes, in the stdio extension (NR_EXT_STDIO): four bytes,
+ * the modes of stdin, stdout and stderr, then a zero. NR_STDIO_FD takes the
+ * next fd sent with the request (nr_spawn_fds), in stream order. Only
+ * NR_STDIO_PIPE streams come back in the reply's fds. Added in protocol
+ * version 3. */
+enum {
+  NR_STDIO_PIPE = 0,  /* a channel to the host */
+  NR_STDIO_NULL = 1,  /* /dev/null */
+  NR_STDIO_FD = 2,    /* an fd sent with the request */
+  NR_STDIO_STDOUT = 3 /* stderr only: where stdout goes (2>&1) */
+};
+
 /* One extension for the C encoder. */
 typedef struct nr_spawn_ext {
   uint16_t tag; /* NR_EXT_* */
@@ -249,6 +269,16 @@ int nr_host_reap(int ctl, pid_t shepherd_pid);
  * children die with it) and every later call on `ctl` fails with -EPIPE. */
 int nr_spawn(int ctl, const uint8_t *request, uint32_t request_len,
              nr_child *out);
+
+/* nr_spawn, with `nfds` fds (at most 3) sent along with the request as
+ * SCM_RIGHTS, for the NR_STDIO_FD entries of its stdio extension, in stream
+ * order. The shepherd passes each to the child and closes its own copy; the
+ * caller's stay open and remain the caller's. -EBADF (stage
+ * NR_STAGE_REQUEST) if one is not an open fd; nothing is sent then. -EINVAL
+ * if their number does not match the request's NR_STDIO_FD entries. Added
+ * in protocol version 3. */
+int nr_spawn_fds(int ctl, const uint8_t *request, uint32_t request_len,
+                 const int *fds, int nfds, nr_child *out);
 
 /* Encode opts and spawn (C convenience). */
 int nr_spawn_with(int ctl, const nr_spawn_opts *opts, nr_child *out);

@@ -26,6 +26,7 @@
 
 #include "channels.h"
 #include "frame.h"
+#include "inbox.h"
 #include "kids.h"
 #include "netrunner.h"
 #include "reap.h"
@@ -60,12 +61,14 @@ static int say_hello(int ctl) {
   return nr__frame_send(ctl, NR_OP_HELLO, hello, sizeof hello, NULL, 0);
 }
 
-/* Read what the host sent and serve every whole frame in it. Returns 0 to
- * go on, -1 when the host is gone or broke the protocol. */
-static int serve_input(int ctl, nr__framebuf *fb, nr__kids *kids) {
+/* Read what the host sent and serve every whole frame in it, each with the
+ * fds that rode on it. Returns 0 to go on, -1 when the host is gone or broke
+ * the protocol. */
+static int serve_input(int ctl, nr__framebuf *fb, nr__inbox *in,
+                       nr__kids *kids) {
   uint8_t chunk[65536];
-  ssize_t n = read(ctl, chunk, sizeof chunk);
-  if (n < 0) return errno == EINTR || errno == EAGAIN ? 0 : -1;
+  ssize_t n = nr__inbox_read(in, ctl, chunk, sizeof chunk);
+  if (n < 0) return n == -EINTR || n == -EAGAIN ? 0 : -1;
   if (n == 0 || nr__framebuf_append(fb, chunk, (size_t)n) < 0) return -1;
   /* Several frames may have arrived in one read, and the last may be cut
    * short: serve the whole ones, keep the rest for the next read. */
@@ -75,7 +78,10 @@ static int serve_input(int ctl, nr__framebuf *fb, nr__kids *kids) {
     int rc = nr__framebuf_next(fb, &hdr, &body);
     if (rc < 0) return -1;
     if (rc == 0) return 0;
-    if (nr__serve_frame(ctl, &hdr, body, kids) < 0) return -1;
+    uint64_t start = in->read - fb->len;
+    nr__frame_fds fds;
+    nr__inbox_take(in, start, start + sizeof hdr + hdr.len, &fds);
+    if (nr__serve_frame(ctl, &hdr, body, &fds, kids) < 0) return -1;
     nr__framebuf_consume(fb);
   }
 }
@@ -89,6 +95,7 @@ static void drain_signalfd(int sigfd) {
 int main(void) {
   nr__kids kids = {0};
   nr__framebuf fb = {0};
+  nr__inbox inbox = {0};
 
   /* Nothing of the host's but the control socket: whatever fds it leaked
    * to us would otherwise leak on to every child. */
@@ -124,7 +131,7 @@ int main(void) {
       nr__stdio_set_prepare();
     }
     if (fds[0].revents & POLLIN) {
-      if (serve_input(CTL_FD, &fb, &kids) < 0) break;
+      if (serve_input(CTL_FD, &fb, &inbox, &kids) < 0) break;
     } else if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
       break;
     }
@@ -136,5 +143,6 @@ int main(void) {
   int rc = nr__teardown(&kids, sigfd, FINAL_WAIT_MS);
   nr__kids_free(&kids);
   nr__framebuf_free(&fb);
+  nr__inbox_free(&inbox);
   return rc < 0 ? 1 : 0;
 }

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/prctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "cgroup.h"
@@ -42,6 +43,19 @@ static void install_stdio(const nr__child_plan *p) {
   /* dup2 leaves 0..2 without CLOEXEC; the sources close at exec. */
 }
 
+/* Become the foreground group of the host's terminal (it was the host's),
+ * so reading it does not stop us. A background group asking raises
+ * SIGTTOU: blocked for the call. Best effort: without it the child still
+ * runs, as any background job. */
+static void take_foreground(int tty) {
+  sigset_t ttou, old;
+  sigemptyset(&ttou);
+  sigaddset(&ttou, SIGTTOU);
+  sigprocmask(SIG_BLOCK, &ttou, &old);
+  tcsetpgrp(tty, getpid());
+  sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 void nr__child_exec(const nr__child_plan *p) {
   /* 1. Signals back to defaults; the shepherd blocks SIGCHLD for signalfd. */
   nr__signals_reset_child();
@@ -52,14 +66,16 @@ void nr__child_exec(const nr__child_plan *p) {
     if (rc < 0) fail(p, NR_STAGE_CGROUP, -rc);
   }
 
-  /* 3. Our own process group (or session, for a PTY): signals to the group
-   * reach every descendant that does not leave it. */
+  /* 3. Our own process group (or session, for a PTY), or the group of the
+   * first member of our pipeline: signals to the group reach every
+   * descendant that does not leave it. */
   if (p->pty_slave >= 0) {
     int rc = nr__pty_make_controlling(p->pty_slave);
     if (rc < 0) fail(p, NR_STAGE_SETUP, -rc);
-  } else if (setpgid(0, 0) < 0) {
+  } else if (setpgid(0, p->pgid) < 0) {
     fail(p, NR_STAGE_SETUP, errno);
   }
+  if (p->fg_tty >= 0) take_foreground(p->fg_tty);
 
   /* 4. Die with the shepherd. The parent may already be gone between fork
    * and prctl: then getppid() no longer names it. */

@@ -16,6 +16,8 @@ typedef struct nr__child_plan {
   const char *cwd;         /* NULL = inherit */
   int stdio[3];            /* fds to become 0, 1, 2 */
   int pty_slave;           /* >= 0: new session, this is the controlling tty */
+  int fg_tty;              /* >= 0: take this terminal's foreground (see stdio_ext.h) */
+  pid_t pgid;              /* 0: a process group of its own; else join it */
   /* Where the child reports a failure. vfork shares our memory until the
    * exec, so this points into the parent's stack; see nr__child_exec. */
   struct nr__child_error *volatile error;

@@ -175,14 +175,16 @@ static int give_up_on(int ctl) {
   return -ETIMEDOUT;
 }
 
-/* Send one request and read its reply, collecting any fds riding on it.
- * -EMFILE: the reply is in *reply but the fds riding on it were cut short
- * (this process is at its fd limit) and none is kept. */
-static int call(int ctl, uint32_t op, const void *body, uint32_t len,
-                nr_reply *reply, int *fds, int *nfds) {
+/* Send one request (with `nsend` fds riding on it) and read its reply,
+ * collecting any fds riding on that. -EMFILE: the reply is in *reply but
+ * the fds riding on it were cut short (this process is at its fd limit)
+ * and none is kept. */
+static int call_with(int ctl, uint32_t op, const void *body, uint32_t len,
+                     const int *send, int nsend, nr_reply *reply, int *fds,
+                     int *nfds) {
   nr__frame_hdr hdr;
   int count = 0;
-  int rc = nr__frame_send(ctl, op, body, len, NULL, 0);
+  int rc = nr__frame_send(ctl, op, body, len, send, nsend);
   if (rc == -EAGAIN) return give_up_on(ctl);
   if (rc < 0) return rc;
   rc = nr__frame_recv(ctl, &hdr, reply, sizeof *reply, fds, 4, &count);
@@ -205,8 +207,18 @@ static int call(int ctl, uint32_t op, const void *body, uint32_t len,
   return 0;
 }
 
+static int call(int ctl, uint32_t op, const void *body, uint32_t len,
+                nr_reply *reply, int *fds, int *nfds) {
+  return call_with(ctl, op, body, len, NULL, 0, reply, fds, nfds);
+}
+
 int nr_spawn(int ctl, const uint8_t *request, uint32_t request_len,
              nr_child *out) {
+  return nr_spawn_fds(ctl, request, request_len, NULL, 0, out);
+}
+
+int nr_spawn_fds(int ctl, const uint8_t *request, uint32_t request_len,
+                 const int *give, int ngive, nr_child *out) {
   nr_reply reply;
   int fds[4], nfds = 0;
   int32_t *slot[4] = {&out->stdin_fd, &out->stdout_fd, &out->stderr_fd,
@@ -214,11 +226,18 @@ int nr_spawn(int ctl, const uint8_t *request, uint32_t request_len,
   out->pid = -1;
   out->stage = NR_STAGE_NONE;
   for (int i = 0; i < 4; i++) *slot[i] = -1;
-  if (!request || request_len == 0 || request_len > NR_MAX_FRAME) {
+  if (!request || request_len == 0 || request_len > NR_MAX_FRAME ||
+      ngive < 0 || ngive > 3 || (ngive > 0 && !give)) {
     out->stage = NR_STAGE_REQUEST;
     return -EINVAL;
   }
-  int rc = call(ctl, NR_OP_SPAWN, request, request_len, &reply, fds, &nfds);
+  int rc = call_with(ctl, NR_OP_SPAWN, request, request_len, give, ngive,
+                     &reply, fds, &nfds);
+  /* sendmsg checks every fd before it sends a byte: the stream is intact. */
+  if (rc == -EBADF) {
+    out->stage = NR_STAGE_REQUEST;
+    return rc;
+  }
   if (rc == -EMFILE && reply.result == 0 && reply.pid > 0) {
     /* The child runs, but its fds never reached us: nothing may run that
      * nobody tracks. */

@@ -10,6 +10,7 @@
 int nr__kids_add(nr__kids *kids, const nr__kid *kid) {
   nr__kid *stale = nr__kids_find(kids, kid->pid);
   if (stale) nr__kids_remove(kids, stale);
+  pid_t pgid = kid->pgid ? kid->pgid : kid->pid;
   if (kids->len == kids->cap) {
     size_t cap = kids->cap ? kids->cap * 2 : 16;
     nr__kid *grown = realloc(kids->items, cap * sizeof *grown);
@@ -17,7 +18,8 @@ int nr__kids_add(nr__kids *kids, const nr__kid *kid) {
     kids->items = grown;
     kids->cap = cap;
   }
-  kids->items[kids->len++] = *kid;
+  kids->items[kids->len] = *kid;
+  kids->items[kids->len++].pgid = pgid;
   return 0;
 }
 
@@ -32,14 +34,14 @@ void nr__kids_remove(nr__kids *kids, nr__kid *kid) {
 }
 
 int nr__kid_group_alive(const nr__kid *kid) {
-  return !kid->reaped || kill(-kid->pid, 0) == 0 || errno != ESRCH;
+  return !kid->reaped || kill(-kid->pgid, 0) == 0 || errno != ESRCH;
 }
 
 size_t nr__kids_recheck(nr__kids *kids) {
   size_t lingering = 0;
   for (size_t i = 0; i < kids->len;) {
     nr__kid *kid = &kids->items[i];
-    if (kid->reaped && !nr__kid_group_alive(kid)) {
+    if (kid->reaped && (kid->pgid != kid->pid || !nr__kid_group_alive(kid))) {
       nr__kids_remove(kids, kid);
       continue;
     }
@@ -58,11 +60,11 @@ int nr__kids_cgroup_nested(const nr__kids *kids, const nr__cgroup *cg) {
   return 0;
 }
 
-/* To the group; a live kid not (yet) in a group of its own gets it alone.
+/* To the group; a live kid not (yet) in its group gets it alone.
  * A reaped kid's pid may belong to someone else now: only its group (which
  * keeps the number while it has a member) is signalled. */
 static int send_to_group(const nr__kid *kid, int sig) {
-  int rc = kill(-kid->pid, sig) < 0 ? -errno : 0;
+  int rc = kill(-kid->pgid, sig) < 0 ? -errno : 0;
   if (rc == -ESRCH && !kid->reaped) rc = kill(kid->pid, sig) < 0 ? -errno : 0;
   return rc;
 }
@@ -80,8 +82,23 @@ void nr__kids_signal_all(nr__kids *kids, int sig) {
   for (size_t i = 0; i < kids->len; i++) nr__kid_signal(&kids->items[i], sig);
 }
 
+int nr__kids_cgroup_shared(const nr__kids *kids, const nr__kid *kid) {
+  for (size_t i = 0; i < kids->len; i++) {
+    const nr__kid *other = &kids->items[i];
+    if (other != kid && !other->reaped && other->cgroup == kid->cgroup)
+      return 1;
+  }
+  return 0;
+}
+
 void nr__kids_free(nr__kids *kids) {
-  for (size_t i = 0; i < kids->len; i++) nr__cgroup_free(kids->items[i].cgroup);
+  for (size_t i = 0; i < kids->len; i++) {
+    nr__cgroup *cg = kids->items[i].cgroup;
+    if (!cg) continue;
+    for (size_t j = i; j < kids->len; j++) /* a pipeline shares one */
+      if (kids->items[j].cgroup == cg) kids->items[j].cgroup = NULL;
+    nr__cgroup_free(cg);
+  }
   free(kids->items);
   kids->items = NULL;
   kids->len = kids->cap = 0;

@@ -14,9 +14,11 @@
 #include "cgroup.h"
 #include "channels.h"
 #include "child.h"
+#include "pipeline.h"
 #include "pty.h"
 #include "request.h"
 #include "resolve.h"
+#include "stdio_ext.h"
 
 extern char **environ;
 
@@ -26,11 +28,17 @@ extern char **environ;
 /* Everything a spawn holds until it succeeds or unwinds. */
 typedef struct spawn_ctx {
   nr__spawn_req req;
+  nr__stdio_plan stdio;
+  nr__frame_fds *given; /* fds from the host, not yet the child's */
   char **overlay_env; /* NR_ENV_OVERLAY: the merged list (strings borrowed) */
   int child_fd[3];    /* the child's ends of stdin, stdout, stderr */
   int pty_slave;
+  int fg_tty;      /* the child's end that is the host's foreground terminal */
+  int tty_keep;    /* our duplicate of it, for the kid entry; -1 none */
+  pid_t tty_fg;
   int status_pipe[2];
   nr__cgroup *cgroup;
+  nr__pipeline members;
 } spawn_ctx;
 
 static void close_fd(int *fd) {
@@ -69,7 +77,7 @@ static int open_channels(spawn_ctx *c, nr__host_fds *out) {
     rc = nr__pty_open(c->req.rows, c->req.cols, &out->fd[1], &c->pty_slave);
     if (rc < 0) return rc;
     for (int i = 0; i < 3; i++) c->child_fd[i] = c->pty_slave;
-  } else if (c->req.stderr_mode == NR_STDERR_CONSUME) {
+  } else if (nr__stdio_plan_all_pipes(&c->stdio)) {
     /* The usual case, likely made ahead while the shepherd was idle. */
     nr__stdio_set set;
     if ((rc = nr__stdio_set_take(&set)) < 0) return rc;
@@ -81,16 +89,9 @@ static int open_channels(spawn_ctx *c, nr__host_fds *out) {
     c->status_pipe[1] = set.status[1];
     return 0;
   } else {
-    if ((rc = nr__channel(&out->fd[0], &c->child_fd[0], SHUT_RD)) < 0)
-      return rc;
-    if ((rc = nr__channel(&out->fd[1], &c->child_fd[1], SHUT_WR)) < 0)
-      return rc;
-    if (c->req.stderr_mode == NR_STDERR_REDIRECT) {
-      c->child_fd[2] = c->child_fd[1];
-    } else {
-      c->child_fd[2] = open("/dev/null", O_WRONLY | O_CLOEXEC);
-      if (c->child_fd[2] < 0) return -errno;
-    }
+    rc = nr__stdio_open(&c->stdio, c->given->fd, out->fd, c->child_fd);
+    if (rc < 0) return rc;
+    c->tty_keep = nr__stdio_foreground_tty(c->child_fd, &c->tty_fg, &c->fg_tty);
   }
   if (pipe2(c->status_pipe, O_CLOEXEC) < 0) return -errno;
   out->fd[3] = c->status_pipe[0];
@@ -108,6 +109,12 @@ static void release(spawn_ctx *c) {
     close(fd);
   }
   c->pty_slave = -1;
+  /* A given fd not handed to the child (an earlier failure): ours to close.
+   * Those handed over were set to -1 and closed above. */
+  for (int i = 0; i < c->given->n; i++)
+    if (c->given->fd[i] >= 0) close(c->given->fd[i]);
+  c->given->n = 0;
+  nr__pipeline_free(&c->members);
   free(c->overlay_env);
   nr__spawn_req_free(&c->req);
 }
@@ -117,22 +124,74 @@ static void fail(nr_reply *reply, int stage, int rc) {
   reply->stage = (uint32_t)stage;
 }
 
-void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
-               nr_reply *reply, nr__host_fds *out) {
+/* A pipeline member's failure: its index rides in bits 8..15 of stage. */
+static void fail_member(nr_reply *reply, int stage, int rc, size_t member) {
+  fail(reply, stage | (int)(member << 8), rc);
+}
+
+int nr__launch(const nr__child_plan *how, pid_t *pid, int *stage) {
+  /* Until the child says otherwise it died before reaching execve. */
+  nr__child_error report = {NR_STAGE_SETUP, ECHILD};
+  nr__child_plan plan = *how;
+  plan.error = &report;
+  /* vfork: the child borrows our memory until it execs or _exits, which
+   * saves copying page tables (about a quarter of a spawn here). It is safe
+   * because nr__child_exec only makes system calls on what `plan` points at,
+   * never returns, and we install no signal handlers (SIGCHLD comes through
+   * a signalfd; dispositions are per process, so its resets are its own). */
+  pid_t child = vfork();
+  if (child < 0) {
+    *stage = NR_STAGE_RESOURCE;
+    return -errno;
+  }
+  if (child == 0) nr__child_exec(&plan);
+  /* vfork returned: the child has exec'd or exited, and its report is in. */
+  const volatile nr__child_error *seen = &report;
+  if (seen->stage != NR_STAGE_NONE) {
+    *stage = seen->stage;
+    int err = seen->err;
+    /* The child has _exited; reap it here so the SIGCHLD loop never sees
+     * an unknown pid with an exit record nobody asked for. */
+    while (waitpid(child, NULL, 0) < 0 && errno == EINTR) {
+    }
+    *pid = child; /* reaped: only for giving back a terminal it took */
+    return -err;
+  }
+  *pid = child;
+  return 0;
+}
+
+void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
+               nr__kids *kids, nr_reply *reply, nr__host_fds *out) {
   spawn_ctx c = {.child_fd = {-1, -1, -1}, .pty_slave = -1,
-                 .status_pipe = {-1, -1}};
+                 .fg_tty = -1, .tty_keep = -1,
+                 .status_pipe = {-1, -1}, .given = given};
   char path[PATH_MAX];
   char *const *envp;
-  int rc, err = 0;
+  pid_t pid = -1;
+  int rc;
   memset(reply, 0, sizeof *reply);
   for (int i = 0; i < 4; i++) out->fd[i] = -1;
 
   if ((rc = nr__spawn_req_decode(body, len, &c.req)) < 0) {
     fail(reply, NR_STAGE_REQUEST, rc);
-    return;
+    goto unwind;
+  }
+  /* Fds cut short by our own fd limit: the request cannot be carried out. */
+  if (given->cut) {
+    fail(reply, NR_STAGE_RESOURCE, -EMFILE);
+    goto unwind;
+  }
+  if ((rc = nr__stdio_plan_make(&c.req, given->n, &c.stdio)) < 0) {
+    fail(reply, NR_STAGE_REQUEST, rc);
+    goto unwind;
   }
   if (c.req.cgroup && nr__cgroup_path_valid(c.req.cgroup, c.req.cgroup_len)) {
     fail(reply, NR_STAGE_REQUEST, -EINVAL);
+    goto unwind;
+  }
+  if ((rc = nr__pipeline_decode(&c.req, &c.members)) < 0) {
+    fail(reply, NR_STAGE_REQUEST, rc);
     goto unwind;
   }
   envp = c.req.env_mode == NR_ENV_REPLACE ? c.req.env : environ;
@@ -148,6 +207,14 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
                            path, sizeof path);
   if (rc < 0) {
     fail(reply, NR_STAGE_RESOLVE, rc);
+    goto unwind;
+  }
+  size_t member = 0;
+  rc = nr__pipeline_resolve(&c.members,
+                            c.req.env_mode == NR_ENV_INHERIT ? NULL : envp,
+                            &member);
+  if (rc < 0) {
+    fail_member(reply, NR_STAGE_RESOLVE, rc, member);
     goto unwind;
   }
   if ((rc = open_channels(&c, out)) < 0) {
@@ -173,49 +240,41 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
     }
   }
 
-  /* Until the child says otherwise it died before reaching execve. */
-  nr__child_error report = {NR_STAGE_SETUP, ECHILD};
   nr__child_plan plan = {
       .path = path, .argv = c.req.argv, .envp = envp, .cwd = c.req.cwd,
       .stdio = {c.child_fd[0], c.child_fd[1], c.child_fd[2]},
-      .pty_slave = c.pty_slave, .error = &report,
-      .shepherd = getpid(), .cgroup = c.cgroup};
-  /* vfork: the child borrows our memory until it execs or _exits, which
-   * saves copying page tables (about a quarter of a spawn here). It is safe
-   * because nr__child_exec only makes system calls on what `plan` points at,
-   * never returns, and we install no signal handlers (SIGCHLD comes through
-   * a signalfd; dispositions are per process, so its resets are its own). */
-  pid_t pid = vfork();
-  if (pid < 0) {
-    fail(reply, NR_STAGE_RESOURCE, -errno);
-    goto unwind;
+      .pty_slave = c.pty_slave, .fg_tty = c.fg_tty, .shepherd = getpid(),
+      .cgroup = c.cgroup};
+  int stage = NR_STAGE_NONE;
+  if (c.members.count > 1) {
+    rc = nr__pipeline_launch(&c.members, &plan, &stage, &member);
+    pid = c.members.pid[0];
+  } else {
+    rc = nr__launch(&plan, &pid, &stage);
   }
-  if (pid == 0) nr__child_exec(&plan);
-
   if (c.cgroup) nr__cgroup_close_join_fds(c.cgroup);
-  /* vfork returned: the child has exec'd or exited, and its report is in. */
-  const volatile nr__child_error *seen = &report;
-  int stage = seen->stage;
-  err = seen->err;
-  if (stage != NR_STAGE_NONE) {
-    /* The child has _exited; reap it here so the SIGCHLD loop never sees
-     * an unknown pid with an exit record nobody asked for. */
-    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
-    }
-    fail(reply, stage, -err);
+  if (rc < 0) {
+    fail_member(reply, stage, rc, member);
     goto unwind;
   }
   nr__kid kid = {.pid = pid, .status_fd = c.status_pipe[1],
-                 .kill_timeout_ms = c.req.kill_timeout_ms, .cgroup = c.cgroup};
-  if ((rc = nr__kids_add(kids, &kid)) < 0) {
+                 .kill_timeout_ms = c.req.kill_timeout_ms, .cgroup = c.cgroup,
+                 .tty_fd = c.tty_keep > 0 ? c.tty_keep : 0, .tty_fg = c.tty_fg};
+  if (c.members.count > 1) {
+    rc = nr__pipeline_adopt(&c.members, kids, &kid);
+    if (rc < 0) nr__pipeline_kill(&c.members, c.members.count);
+  } else if ((rc = nr__kids_add(kids, &kid)) < 0) {
     kill(-pid, SIGKILL);
     while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
     }
+  }
+  if (rc < 0) {
     fail(reply, NR_STAGE_RESOURCE, rc);
     goto unwind;
   }
   c.status_pipe[1] = -1;
   c.cgroup = NULL;
+  c.tty_keep = -1;
   reply->pid = pid;
   for (int i = 0; i < 4; i++)
     if (out->fd[i] >= 0) reply->fd_mask |= 1u << i;
@@ -223,6 +282,8 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__kids *kids,
   return;
 
 unwind:
+  /* The child took the terminal's foreground, then failed: give it back. */
+  if (c.tty_keep >= 0) nr__stdio_foreground_restore(c.tty_keep, pid, c.tty_fg);
   nr__host_fds_close(out);
   close_fd(&c.status_pipe[1]);
   if (c.cgroup) nr__cgroup_destroy(c.cgroup, 1000);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cgroup.h"
+#include "stdio_ext.h"
 
 void nr__exit_record_fill(nr_exit_record *rec, pid_t pid, int status,
                           const struct rusage *ru) {
@@ -34,7 +35,10 @@ static void report(nr__kids *kids, nr__kid *kid, int status,
                    const struct rusage *ru) {
   nr_exit_record rec;
   nr__exit_record_fill(&rec, kid->pid, status, ru);
-  if (kid->cgroup) {
+  if (kid->cgroup && nr__kids_cgroup_shared(kids, kid)) {
+    /* Other members of its pipeline still run in it. */
+    kid->cgroup = NULL;
+  } else if (kid->cgroup) {
     /* Read the counters first, then kill what is left of the cgroup (a
      * grandchild that left the process group); its removal goes on in the
      * poll loop, so no request waits for it. */
@@ -51,6 +55,8 @@ static void report(nr__kids *kids, nr__kid *kid, int status,
   close(kid->status_fd);
   kid->status_fd = -1;
   kid->reaped = 1;
+  if (kid->tty_fd > 0) nr__stdio_foreground_restore(kid->tty_fd, kid->pid, kid->tty_fg);
+  kid->tty_fd = 0;
 }
 
 int nr__reap_ready(nr__kids *kids) {

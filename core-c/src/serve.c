@@ -18,11 +18,11 @@ typedef struct after_reply {
 } after_reply;
 
 static int serve_spawn(int ctl, const uint8_t *body, uint32_t len,
-                       nr__kids *kids) {
+                       nr__frame_fds *given, nr__kids *kids) {
   nr_reply reply;
   nr__host_fds fds;
   int send[4], n = 0;
-  nr__spawn(body, len, kids, &reply, &fds);
+  nr__spawn(body, len, given, kids, &reply, &fds);
   for (int i = 0; i < 4; i++)
     if (fds.fd[i] >= 0) send[n++] = fds.fd[i];
   int rc = nr__frame_send(ctl, NR_OP_REPLY, &reply, sizeof reply, send, n);
@@ -92,12 +92,12 @@ static void run_after(const after_reply *after, nr__kids *kids) {
 }
 
 int nr__serve_frame(int ctl, const nr__frame_hdr *hdr, const uint8_t *body,
-                    nr__kids *kids) {
+                    nr__frame_fds *fds, nr__kids *kids) {
   nr_reply reply = {0};
   after_reply after = {0, 0};
+  if (hdr->op == NR_OP_SPAWN) return serve_spawn(ctl, body, hdr->len, fds, kids);
+  nr__frame_fds_close(fds); /* only a SPAWN takes fds */
   switch (hdr->op) {
-    case NR_OP_SPAWN:
-      return serve_spawn(ctl, body, hdr->len, kids);
     case NR_OP_SIGNAL:
       reply.result = serve_signal(body, hdr->len, kids, &after);
       break;

@@ -90,7 +90,7 @@ int nr__teardown(nr__kids *kids, int sigfd, int final_wait_ms) {
   int64_t start = now_ms();
   for (size_t i = 0; i < n && groups; i++) {
     nr__kid *kid = &kids->items[i];
-    groups[i].pgid = kid->pid;
+    groups[i].pgid = kid->pgid;
     groups[i].deadline = start + kid->kill_timeout_ms;
     nr__kid_signal(kid, SIGTERM);
   }

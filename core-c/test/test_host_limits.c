@@ -9,17 +9,6 @@
 #include "host_table.h"
 #include "util.h"
 
-/* The shepherd's children, as /proc lists them ("" when it has none). */
-static void children_of(pid_t sp, char *buf, size_t cap) {
-  char path[64];
-  snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)sp, (int)sp);
-  FILE *f = fopen(path, "r");
-  CHECK(f != NULL);
-  size_t n = fread(buf, 1, cap - 1, f);
-  fclose(f);
-  buf[n] = '\0';
-}
-
 static int no_children_within(pid_t sp, int ms) {
   char buf[256];
   for (int t = 0; t < ms; t += 10) {

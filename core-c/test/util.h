@@ -90,6 +90,17 @@ static inline void two_children_of(pid_t pid, pid_t out[2]) {
   CHECK(!"the two children never appeared");
 }
 
+/* The direct children of `pid`, as /proc lists them ("" when it has none). */
+static inline void children_of(pid_t pid, char *buf, size_t cap) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)pid, (int)pid);
+  FILE *f = fopen(path, "r");
+  CHECK(f != NULL);
+  size_t n = fread(buf, 1, cap - 1, f);
+  fclose(f);
+  buf[n] = '\0';
+}
+
 /* Count open fds of this process. */
 static inline int count_fds(void) {
   int n = 0;

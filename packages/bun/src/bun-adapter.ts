@@ -1,5 +1,5 @@
 import { TerminalWriter, type RuntimeAdapter } from '@netrunner/core';
-import { groupExists, killGroup, nodeInterop, onProcessExit, writeSome } from '@netrunner/core/posix';
+import { groupExists, isFdOpen, killGroup, nodeInterop, onProcessExit, openFile, writeSome } from '@netrunner/core/posix';
 import { BunFdReader } from './fd-reader.js';
 import { BunFdWriter } from './fd-writer.js';
 import { BunNativeHost } from './bun-native-host.js';
@@ -21,6 +21,8 @@ export const bunAdapter: RuntimeAdapter = {
   killGroup,
   groupExists,
   closeFd: (fd) => new OwnedFd(fd).release(),
+  openFile,
+  isFdOpen,
   env: () => process.env,
   nodeInterop,
 };

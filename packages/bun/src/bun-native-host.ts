@@ -47,12 +47,15 @@ export class BunNativeHost implements NativeHost {
     lib.nr_host_close_with_thread(ctl, this.#pid);
   }
 
-  spawn(request: Uint8Array): SpawnReply {
+  spawn(request: Uint8Array, fds: readonly number[] = []): SpawnReply {
     if (this.#closed) return { errno: EPIPE, stage: 0 };
     const c = this.#child;
     c.fill(-1);
     c[5] = 0;
-    const rc = this.#lib.nr_spawn(this.#ctl, request, request.byteLength, c);
+    const rc =
+      fds.length === 0
+        ? this.#lib.nr_spawn(this.#ctl, request, request.byteLength, c)
+        : this.#lib.nr_spawn_fds(this.#ctl, request, request.byteLength, Int32Array.from(fds), fds.length, c);
     if (rc < 0) return { errno: -rc, stage: c[5]! };
     // Worker.terminate() runs no JavaScript that could close them: each fd
     // is closed when this thread exits, unless closeChildFd() closed it.

@@ -20,6 +20,11 @@ export const symbols = {
   nr_host_close: { args: [FFIType.i32, FFIType.i32, FFIType.i32], returns: FFIType.i32 },
   /** int nr_spawn(int ctl, const uint8_t *request, uint32_t len, nr_child *out) */
   nr_spawn: { args: [FFIType.i32, FFIType.ptr, FFIType.u32, FFIType.ptr], returns: FFIType.i32 },
+  /** int nr_spawn_fds(int ctl, const uint8_t *request, uint32_t len, const int *fds, int nfds, nr_child *out) */
+  nr_spawn_fds: {
+    args: [FFIType.i32, FFIType.ptr, FFIType.u32, FFIType.ptr, FFIType.i32, FFIType.ptr],
+    returns: FFIType.i32,
+  },
   /** int nr_signal(int ctl, int32_t pid, int32_t sig) */
   nr_signal: { args: [FFIType.i32, FFIType.i32, FFIType.i32], returns: FFIType.i32 },
   /** int nr_kill_all(int ctl, int32_t sig) */

@@ -29,8 +29,13 @@ export interface HostOptions {
  * synchronous and short (a frame out, a frame back).
  */
 export interface NativeHost {
-  /** Send an encoded spawn request (see encodeSpawnRequest). */
-  spawn(request: Uint8Array): SpawnReply;
+  /**
+   * Send an encoded spawn request (see encodeSpawnRequest), with `fds` (at
+   * most 3) riding on it for the NR_STDIO_FD entries of its stdio extension
+   * (nr_spawn_fds). The fds stay open and the caller's. A closed fd fails
+   * with EBADF at stage 1 (request) before anything is sent.
+   */
+  spawn(request: Uint8Array, fds?: readonly number[]): SpawnReply;
   /** Signal a child's process group: 0, or a negative errno (-ESRCH when it is gone). */
   signal(pid: number, signal: number): number;
   /** Signal every child's process group. */
@@ -127,6 +132,15 @@ export interface RuntimeAdapter {
   readStatus?(fd: number): Promise<Uint8Array | null>;
   /** Close an fd that no reader or writer owns. */
   closeFd(fd: number): void;
+  /**
+   * Open a file for a child's stdin ('read') or stdout/stderr ('truncate',
+   * 'append'; created with mode 0666 less the umask), close-on-exec. A
+   * relative path is resolved against the host's working directory. Throws
+   * the runtime's error (with `code`, e.g. 'ENOENT') when it cannot.
+   */
+  openFile(path: string, mode: 'read' | 'truncate' | 'append'): number;
+  /** Whether `fd` is open in this process (fstat(2) succeeds). */
+  isFdOpen(fd: number): boolean;
   /** The host's environment now. */
   env(): Record<string, string | undefined>;
   /**

@@ -1,5 +1,5 @@
-import { NetRunnerError, StdinClosedError, signalName, type ExitInfo, type Stats, type StdinClosedReason } from '@netrunner/types';
-import type { FdWriter, NativeHost, RuntimeAdapter, SpawnedChild } from './adapter.js';
+import { NetRunnerError, StdinClosedError, signalName, type ExitInfo, type NormalizedStdio, type Stats, type StdinClosedReason } from '@netrunner/types';
+import type { FdWriter, NativeHost, NodeInterop, RuntimeAdapter, SpawnedChild } from './adapter.js';
 import type { ExitRecord } from './decode-exit-record.js';
 import { isHangUp } from './hang-up.js';
 import type { HostManager } from './host-manager.js';
@@ -30,6 +30,10 @@ export interface ChildSetup {
   waitDelay: number;
   /** The command as spawned, for error messages. */
   argv: readonly string[];
+  /** Where stdin comes from (absent: a pipe). */
+  stdin?: NormalizedStdio;
+  /** How the status pipe is read (a pipeline's carries a record per member); default: one exit record. */
+  readExit?: (fd: number) => Promise<ExitRecord | null>;
 }
 
 /**
@@ -57,11 +61,17 @@ export class ChildState implements TrackedChild {
   get outputCut(): boolean {
     return this.#deadline.cut || this.stdout.cut || this.stderr.cut;
   }
+  /** node:stream and Buffer, when the runtime lends them (see RuntimeAdapter.nodeInterop). */
+  get nodeInterop(): NodeInterop | undefined {
+    return this.#adapter.nodeInterop;
+  }
   bytesIn = 0;
   writeCount = 0;
   stdinClosed: boolean;
   /** Why stdin is closed while the child runs: closeStdin(), or it never was open (pty or no pipe). */
   #closedBy: StdinClosedReason = 'closed by the child';
+  /** Where stdin comes from when it is not a pipe, as the option reads: 'inherit', 'ignore', { file }, { fd }; else null. */
+  readonly stdinElsewhere: string | null;
   /** The last byte written to stdin, or -1 before any (under a PTY, decides how closeStdin sends EOF). */
   #lastByte = -1;
   #stdin: FdWriter | null;
@@ -102,9 +112,13 @@ export class ChildState implements TrackedChild {
     this.stderr = new OutputChannel(child.stderrFd >= 0 ? adapter.reader(child.stderrFd) : null, this.changed);
     this.#stdin = stdin;
     this.stdinClosed = stdin === null && this.#stdinFd < 0;
+    const stdinKind = setup.stdin?.kind ?? 'pipe';
+    this.stdinElsewhere = stdinKind === 'pipe' ? null : stdinKind === 'file' || stdinKind === 'fd' ? `{ ${stdinKind} }` : `'${stdinKind}'`;
+    if (this.stdinElsewhere !== null) this.#closedBy = `not a pipe (stdin: ${this.stdinElsewhere}): the child reads it from elsewhere`;
     this.#deadline = new OutputDeadline(this, setup.waitDelay);
     hosts.children.add(this);
-    this.exited = readExitStatus(adapter, child.statusFd).then((record) => {
+    const readExit = setup.readExit ?? ((fd: number) => readExitStatus(adapter, fd));
+    this.exited = readExit(child.statusFd).then((record) => {
       // No record: the shepherd died. The child died with it (PDEATHSIG),
       // but what it and its siblings started did not.
       if (record === null) hosts.shepherdDied(host);
@@ -152,7 +166,11 @@ export class ChildState implements TrackedChild {
 
   /** Write bytes to stdin; resolves once they are in the pipe. */
   async write(chunk: Uint8Array): Promise<void> {
-    if (this.stdinClosed) throw this.#stdinClosed(this.outcome !== null ? 'the child has exited' : this.#closedBy);
+    if (this.stdinClosed) {
+      // A stdin that is not a pipe never takes bytes, even after the exit.
+      const reason = this.stdinElsewhere === null && this.outcome !== null ? 'the child has exited' : this.#closedBy;
+      throw this.#stdinClosed(reason);
+    }
     if (this.#stdin === null) {
       this.#stdin = this.#adapter.writer(this.#stdinFd);
       this.#stdinFd = -1;

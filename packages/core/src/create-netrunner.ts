@@ -1,12 +1,14 @@
-import type { NetRunner, RunOptions } from '@netrunner/types';
+import type { NetRunner, PipelineOptions, RunOptions } from '@netrunner/types';
 import { configure } from './configure.js';
 import type { RuntimeAdapter } from './adapter.js';
 import { HostEnv } from './child-env.js';
 import type { Context } from './context.js';
 import { HostManager } from './host-manager.js';
 import { run } from './run.js';
+import { runPipeline } from './run-pipeline.js';
 import { spawn } from './spawn.js';
 import { stream } from './stream.js';
+import { streamPipeline } from './stream-pipeline.js';
 import { makeTemplate } from './template.js';
 
 /**
@@ -27,6 +29,9 @@ export function createNetRunner(adapter: RuntimeAdapter): NetRunner {
   const runIn = ((argv: readonly string[], options?: RunOptions) => run(ctx, argv, options)) as NetRunner['run'];
   return {
     run: runIn,
+    pipeline: ((members: readonly (readonly string[])[], options?: PipelineOptions) =>
+      runPipeline(ctx, members, options)) as NetRunner['pipeline'],
+    streamPipeline: (members, options) => streamPipeline(ctx, members, options),
     stream: (argv, options) => stream(ctx, argv, options),
     spawn: (argv, options) => spawn(ctx, argv, options),
     shutdown: () => ctx.hosts.shutdown(),

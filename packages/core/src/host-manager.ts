@@ -52,14 +52,14 @@ export class HostManager {
   }
 
   /** Spawn; if the shepherd has gone away, start a new one and retry once. */
-  spawn(request: Uint8Array): SpawnReply {
+  spawn(request: Uint8Array, fds: readonly number[] = []): SpawnReply {
     const host = this.host;
-    const reply = host.spawn(request);
+    const reply = host.spawn(request, fds);
     if (!('errno' in reply) || reply.stage !== 0 || !isHangUp(-reply.errno)) return reply;
     this.shepherdDied(host);
     // No reply in time (ETIMEDOUT): retrying could hang again (a cwd on a
     // dead mount); the next call gets a new shepherd.
-    return reply.errno === ETIMEDOUT ? reply : this.host.spawn(request);
+    return reply.errno === ETIMEDOUT ? reply : this.host.spawn(request, fds);
   }
 
   /**

@@ -42,7 +42,6 @@ export class Process implements ProcessContract {
   /** The exit as first reported; later wait() calls give the same object. */
   #exit: ExitInfo | undefined;
   readonly #hold: Hold = (op) => this.#state.hold(this, op);
-  readonly #interop: NodeInterop | undefined;
   /** Streams made on first use; an output has one read position, so each is made once. */
   #readable: ReadableStream<Uint8Array> | undefined;
   #stderrReadable: ReadableStream<Uint8Array> | undefined;
@@ -52,10 +51,9 @@ export class Process implements ProcessContract {
   #nodeStdin: NodeWritable | undefined;
 
   /** @internal Use spawn(). */
-  constructor(state: ChildState, killTimeout: number, interop?: NodeInterop) {
+  constructor(state: ChildState, killTimeout: number) {
     this.#state = state;
     this.#killTimeout = killTimeout;
-    this.#interop = interop;
     watch(this, state);
   }
 
@@ -108,12 +106,13 @@ export class Process implements ProcessContract {
   }
 
   #nodeClasses(): NodeInterop {
-    if (this.#interop === undefined) {
+    const interop = this.#state.nodeInterop;
+    if (interop === undefined) {
       throw new NetRunnerError('Node streams need node:stream, which this runtime lacks; use readable/writable (web streams)', {
         code: 'ENOTSUP',
       });
     }
-    return this.#interop;
+    return interop;
   }
 
   lines(from: OutputName = 'stdout'): AsyncIterable<string> {

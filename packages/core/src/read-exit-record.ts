@@ -1,24 +1,30 @@
 import type { FdReader, RuntimeAdapter } from './adapter.js';
 import { decodeExitRecord, EXIT_RECORD_SIZE, type ExitRecord } from './decode-exit-record.js';
 
-/** Read one exit record from a status pipe, then close it; null if the pipe ended without one (the shepherd died). */
-export async function readExitRecord(reader: FdReader): Promise<ExitRecord | null> {
-  const buf = new Uint8Array(EXIT_RECORD_SIZE);
+/** Read `size` bytes from a status pipe, then close it; null if it ended sooner (the shepherd died). */
+export async function readStatusBytes(reader: FdReader, size: number): Promise<Uint8Array | null> {
+  const buf = new Uint8Array(size);
   let have = 0;
   try {
-    while (have < EXIT_RECORD_SIZE) {
+    while (have < size) {
       const chunk = await reader.read();
       if (chunk === null) return null;
-      const take = Math.min(chunk.length, EXIT_RECORD_SIZE - have);
+      const take = Math.min(chunk.length, size - have);
       buf.set(chunk.subarray(0, take), have);
       have += take;
     }
-    return decodeExitRecord(buf);
+    return buf;
   } catch {
     return null;
   } finally {
     reader.destroy();
   }
+}
+
+/** Read one exit record from a status pipe, then close it; null if the pipe ended without one (the shepherd died). */
+export async function readExitRecord(reader: FdReader): Promise<ExitRecord | null> {
+  const bytes = await readStatusBytes(reader, EXIT_RECORD_SIZE);
+  return bytes === null ? null : decodeExitRecord(bytes);
 }
 
 /** Read the exit record from a status pipe fd (taking ownership of it), through the adapter's fast path when it has one. */

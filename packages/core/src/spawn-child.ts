@@ -1,12 +1,19 @@
-import { AbortError, SpawnError, errnoName, type NormalizedSpawnOptions, type SpawnStage } from '@netrunner/types';
-import { ChildState } from './child-state.js';
+import { AbortError, SpawnError, type NormalizedSpawnOptions } from '@netrunner/types';
+import { ChildState, type ChildSetup } from './child-state.js';
 import type { Context } from './context.js';
-import { encodeSpawnRequest, NR_ENV_REPLACE } from './encode-spawn-request.js';
+import { encodeSpawnRequest, NR_ENV_REPLACE, type SpawnExtension } from './encode-spawn-request.js';
 import { localPath } from './prefer-local.js';
+import { spawnFailure } from './spawn-failure.js';
+import { stdioRequest, type StdioRequest } from './stdio-request.js';
 import { exitLine, failureLine, verboseSink } from './verbose-log.js';
 
-const STAGES: SpawnStage[] = ['host', 'request', 'resolve', 'resource', 'cwd', 'exec', 'cgroup', 'setup'];
-const STDERR_MODE = { consume: 0, redirect: 1, disabled: 2 } as const;
+/** What a spawn adds to its options: a pipeline's further members and how its status is read. */
+export interface SpawnExtras {
+  /** Every member's argv, the first being opts.argv (absent: just that one). */
+  members?: readonly (readonly string[])[];
+  extensions?: readonly SpawnExtension[];
+  readExit?: ChildSetup['readExit'];
+}
 
 const ENOENT = 2;
 
@@ -22,12 +29,12 @@ function envOverlay(ctx: Context, opts: NormalizedSpawnOptions): Record<string, 
  * SpawnError, or AbortError if `signal` is already aborted. Logs the child's
  * end (or its failure to start) when verbose.
  */
-export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
+export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions, extras: SpawnExtras = {}): ChildState {
   const log = verboseSink(opts.verbose, ctx.debug);
-  if (log === null) return start(ctx, opts);
+  if (log === null) return start(ctx, opts, extras);
   let state: ChildState;
   try {
-    state = start(ctx, opts);
+    state = start(ctx, opts, extras);
   } catch (e) {
     log(failureLine(opts.argv, e));
     throw e;
@@ -36,7 +43,7 @@ export function spawnChild(ctx: Context, opts: NormalizedSpawnOptions): ChildSta
   return state;
 }
 
-function start(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
+function start(ctx: Context, opts: NormalizedSpawnOptions, extras: SpawnExtras): ChildState {
   if (opts.signal?.aborted) throw new AbortError({ argv: opts.argv, cause: opts.signal.reason });
   // cgroups are a Linux feature; elsewhere say so before asking the shepherd.
   const platform = (globalThis as { process?: { platform?: string } }).process?.platform;
@@ -45,9 +52,31 @@ function start(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
       cause: new Error(`cgroups are unavailable on this platform (${platform}); remove the \`cgroup\` option`),
     });
   }
-  const request = encodeSpawnRequest({
+  const stdio = stdioRequest(ctx.adapter, opts);
+  let reply;
+  try {
+    reply = ctx.hosts.spawn(encode(ctx, opts, stdio, extras), stdio.fds);
+  } finally {
+    // The child has its own copies now (or never will).
+    for (const fd of stdio.opened) ctx.adapter.closeFd(fd);
+  }
+  if ('errno' in reply) {
+    throw spawnFailure(extras.members ?? [opts.argv], reply.errno, reply.stage);
+  }
+  return new ChildState(ctx.adapter, ctx.hosts, ctx.hosts.host, reply, {
     pty: opts.pty !== null,
-    stderrMode: STDERR_MODE[opts.stderr],
+    cgroup: opts.cgroup?.path ?? null,
+    waitDelay: opts.waitDelay,
+    argv: opts.argv,
+    stdin: opts.stdin,
+    readExit: extras.readExit,
+  });
+}
+
+function encode(ctx: Context, opts: NormalizedSpawnOptions, stdio: StdioRequest, extras: SpawnExtras): Uint8Array {
+  return encodeSpawnRequest({
+    pty: opts.pty !== null,
+    stderrMode: stdio.stderrMode,
     envMode: NR_ENV_REPLACE,
     killTimeoutMs: opts.killTimeout,
     rows: opts.pty?.rows ?? 0,
@@ -60,15 +89,6 @@ function start(ctx: Context, opts: NormalizedSpawnOptions): ChildState {
     pidsMax: opts.cgroup?.pidsMax ?? -1,
     cpuQuotaUs: opts.cgroup?.cpuQuotaUs ?? -1,
     cpuPeriodUs: opts.cgroup?.cpuPeriodUs ?? -1,
-  });
-  const reply = ctx.hosts.spawn(request);
-  if ('errno' in reply) {
-    throw new SpawnError(opts.argv, reply.errno, errnoName(reply.errno), STAGES[reply.stage] ?? 'host');
-  }
-  return new ChildState(ctx.adapter, ctx.hosts, ctx.hosts.host, reply, {
-    pty: opts.pty !== null,
-    cgroup: opts.cgroup?.path ?? null,
-    waitDelay: opts.waitDelay,
-    argv: opts.argv,
+    extensions: [...(stdio.extension === null ? [] : [stdio.extension]), ...(extras.extensions ?? [])],
   });
 }

@@ -15,5 +15,5 @@ export async function spawn(ctx: Context, argv: readonly string[], options?: Spa
     signal.addEventListener('abort', onAbort, { once: true });
     state.onRelease(() => signal.removeEventListener('abort', onAbort));
   }
-  return new Process(state, killTimeout, ctx.adapter.nodeInterop);
+  return new Process(state, killTimeout);
 }

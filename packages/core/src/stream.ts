@@ -1,4 +1,4 @@
-import { NonZeroExitError, normalizeRunOptions, type StreamOptions } from '@netrunner/types';
+import { NonZeroExitError, normalizeRunOptions, type NormalizedRunOptions, type StreamOptions } from '@netrunner/types';
 import { buildStopError } from './build-error.js';
 import type { ChildState } from './child-state.js';
 import type { Context } from './context.js';
@@ -16,20 +16,25 @@ const STDERR_TAIL = 64 * 1024;
  * killed when it is collected, like a Process.
  */
 export function stream(ctx: Context, argv: readonly string[], options?: StreamOptions): AsyncGenerator<Uint8Array, void, undefined> {
+  return streamOf(() => {
+    const opts = normalizeRunOptions(argv, options, 'stream()', ctx.defaults);
+    return { opts, state: spawnChild(ctx, opts) };
+  });
+}
+
+/** A stream() generator over the child `start` spawns on the first pull (a pipeline's too). */
+export function streamOf(start: () => { opts: NormalizedRunOptions; state: ChildState }): AsyncGenerator<Uint8Array, void, undefined> {
   const slot: StreamSlot = { state: null };
-  const chunks = streamChild(ctx, argv, options, slot);
+  const chunks = streamChild(start, slot);
   watchStream(chunks, slot);
   return chunks;
 }
 
 async function* streamChild(
-  ctx: Context,
-  argv: readonly string[],
-  options: StreamOptions | undefined,
+  start: () => { opts: NormalizedRunOptions; state: ChildState },
   slot: StreamSlot,
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  const opts = normalizeRunOptions(argv, options, 'stream()', ctx.defaults);
-  const state = spawnChild(ctx, opts);
+  const { opts, state } = start();
   slot.state = state;
   const guard = new RunGuard(state, opts);
   const stderr = new StderrTail(STDERR_TAIL);

@@ -19,7 +19,7 @@ export type OnOutput = 'discard' | 'log' | ((chunk: Uint8Array, stream: OutputSt
 export type RestartPolicy = 'never' | 'on-failure' | 'always';
 
 /** Options of `new Daemon(...)`. */
-export interface DaemonOptions extends Omit<SpawnOptions, 'stderr'> {
+export interface DaemonOptions extends Omit<SpawnOptions, 'stdin' | 'stdout' | 'stderr'> {
   /** The program and its arguments. */
   argv: readonly string[];
   /** The binding to spawn with: `import * as runner from '@netrunner/node'` (or bun). */

@@ -61,7 +61,7 @@ export class Daemon implements AsyncDisposable {
     this.#argv = argv;
     this.#label = String(argv[0]);
     this.#runner = runner;
-    this.#spawnOptions = { ...spawnOptions, stderr: 'consume' };
+    this.#spawnOptions = { ...spawnOptions, stdin: 'pipe', stdout: 'pipe', stderr: 'pipe' };
     this.#policy = restart ?? 'on-failure';
     this.#baseDelay = delay ?? 1000;
     this.#maxRestarts = maxRestarts ?? Infinity;

@@ -178,17 +178,32 @@ Napi::Value Open(const Napi::CallbackInfo& info) {
   return out;
 }
 
-// spawn(ctl, request) -> { pid, stdinFd, stdoutFd, stderrFd, statusFd } | { errno, stage }
+// spawn(ctl, request, fds?) -> { pid, stdinFd, stdoutFd, stderrFd, statusFd } | { errno, stage }
+// `fds` (an Int32Array of at most 3) ride on the request for its stdio
+// extension (nr_spawn_fds); they stay the caller's.
 Napi::Value Spawn(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  if (info.Length() < 2 || !info[0].IsNumber() || !info[1].IsTypedArray()) {
-    Napi::TypeError::New(env, "netrunner addon: spawn(ctl, Uint8Array)").ThrowAsJavaScriptException();
+  bool hasFds = info.Length() > 2 && !info[2].IsUndefined();
+  if (info.Length() < 2 || !info[0].IsNumber() || !info[1].IsTypedArray() ||
+      (hasFds && !info[2].IsTypedArray())) {
+    Napi::TypeError::New(env, "netrunner addon: spawn(ctl, Uint8Array, Int32Array?)").ThrowAsJavaScriptException();
     return env.Undefined();
   }
   int ctl = info[0].As<Napi::Number>().Int32Value();
   Napi::Uint8Array req = info[1].As<Napi::Uint8Array>();
+  const int* fds = nullptr;
+  int nfds = 0;
+  if (hasFds) {
+    Napi::TypedArray given = info[2].As<Napi::TypedArray>();
+    if (given.TypedArrayType() != napi_int32_array) {
+      Napi::TypeError::New(env, "netrunner addon: spawn fds must be an Int32Array").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    fds = given.As<Napi::Int32Array>().Data();
+    nfds = static_cast<int>(given.ElementLength());
+  }
   nr_child child;
-  int rc = nr_spawn(ctl, req.Data(), static_cast<uint32_t>(req.ByteLength()), &child);
+  int rc = nr_spawn_fds(ctl, req.Data(), static_cast<uint32_t>(req.ByteLength()), fds, nfds, &child);
   Napi::Object out = Napi::Object::New(env);
   if (rc < 0) {
     out.Set("errno", -rc);

@@ -1,6 +1,6 @@
 // @netrunner/node: netrunner for Node.js.
 import { createNetRunner } from '@netrunner/core';
-import type { NetRunner, NetRunnerApi } from '@netrunner/types';
+import type { NetRunner } from '@netrunner/types';
 import type * as exported from './index.js';
 import { nodeAdapter } from './node-adapter.js';
 
@@ -18,7 +18,7 @@ const api: NetRunner = (realm[KEY] ??= createNetRunner(nodeAdapter));
  * @example
  * const { stdout } = await run(['echo', 'hello']); // 'hello\n'
  */
-export const run: NetRunnerApi['run'] = api.run;
+export const run: NetRunner['run'] = api.run;
 
 /**
  * Stream a command's stdout with backpressure.
@@ -26,7 +26,7 @@ export const run: NetRunnerApi['run'] = api.run;
  * @example
  * for await (const chunk of stream(['sort'], { input: 'b\na\n' })) process.stdout.write(chunk);
  */
-export const stream: NetRunnerApi['stream'] = api.stream;
+export const stream: NetRunner['stream'] = api.stream;
 
 /**
  * Start a child and drive it through a Process.
@@ -36,10 +36,27 @@ export const stream: NetRunnerApi['stream'] = api.stream;
  * await p.write('hi'); await p.closeStdin();
  * await p.read(); // 'hi' as bytes
  */
-export const spawn: NetRunnerApi['spawn'] = api.spawn;
+export const spawn: NetRunner['spawn'] = api.spawn;
+
+/**
+ * Run commands joined by kernel pipes (`a | b | c`); the exit follows
+ * `set -o pipefail` unless `pipefail: false`.
+ *
+ * @example
+ * const { stdout } = await pipeline([['seq', '1', '100'], ['grep', '7'], ['wc', '-l']]); // '19\n'
+ */
+export const pipeline: NetRunner['pipeline'] = api.pipeline;
+
+/**
+ * Stream the last member's stdout of a pipeline with backpressure.
+ *
+ * @example
+ * for await (const chunk of streamPipeline([['cat', 'big.log'], ['grep', 'ERROR']])) process.stdout.write(chunk);
+ */
+export const streamPipeline: NetRunner['streamPipeline'] = api.streamPipeline;
 
 /** Kill every child and close the shepherd now (it reopens on the next call). */
-export const shutdown: NetRunnerApi['shutdown'] = api.shutdown;
+export const shutdown: NetRunner['shutdown'] = api.shutdown;
 
 /**
  * Set host-wide options (`cgroupRoot`, `defaultTimeout`) for the shepherd the next
@@ -48,7 +65,7 @@ export const shutdown: NetRunnerApi['shutdown'] = api.shutdown;
  * @example
  * configure({ cgroupRoot: 'myapp' }); // cgroup 'job-1' -> <hierarchy>/myapp/job-1
  */
-export const configure: NetRunnerApi['configure'] = api.configure;
+export const configure: NetRunner['configure'] = api.configure;
 
 /**
  * run() with argv as a tagged template; each interpolated value is one
@@ -58,7 +75,7 @@ export const configure: NetRunnerApi['configure'] = api.configure;
  * await $`git log -n ${3} --format=${'%h %s'}`;
  * await $({ cwd: '/tmp' })`ls -l`;
  */
-export const $: NetRunnerApi['$'] = api.$;
+export const $: NetRunner['$'] = api.$;
 
 // Compile-time check: the build fails when this module's exports stop being a NetRunner.
 function exportsAreNetRunner(binding: typeof exported): NetRunner {

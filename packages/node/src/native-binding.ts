@@ -10,7 +10,8 @@ export type ReaderHandle = { readonly __nativeReader: unique symbol };
 /** The addon's exports (see addon/addon.cc). */
 export interface NativeBinding {
   open(shepherdPath: string, cgroupRoot?: string): { ctl: number; pid: number } | { errno: number };
-  spawn(ctl: number, request: Uint8Array):
+  /** nr_spawn_fds: `fds` (at most 3) ride on the request; they stay the caller's. */
+  spawn(ctl: number, request: Uint8Array, fds?: Int32Array):
     | { pid: number; stdinFd: number; stdoutFd: number; stderrFd: number; statusFd: number }
     | { errno: number; stage: number };
   signal(o: { ctl: number; pid: number; signal: number }): number;

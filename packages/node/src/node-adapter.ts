@@ -1,6 +1,6 @@
 import { isMainThread } from 'node:worker_threads';
 import { TerminalWriter, ShepherdStartError, type HostOptions, type NativeHost, type RuntimeAdapter } from '@netrunner/core';
-import { groupExists, killGroup, nodeInterop, onProcessExit, writeSome } from '@netrunner/core/posix';
+import { groupExists, isFdOpen, killGroup, nodeInterop, onProcessExit, openFile, writeSome } from '@netrunner/core/posix';
 import { nativeBinding, shepherdPath } from './native-binding.js';
 import { NativeReader } from './native-reader.js';
 import { SocketWriter } from './socket-writer.js';
@@ -21,7 +21,10 @@ function openHost(options: HostOptions = {}): NativeHost {
   const { ctl, pid } = opened;
   let closed = false;
   return {
-    spawn: (request) => (closed ? { errno: 32, stage: 0 } : binding.spawn(ctl, request)),
+    spawn: (request, fds) => {
+      if (closed) return { errno: 32, stage: 0 };
+      return fds === undefined || fds.length === 0 ? binding.spawn(ctl, request) : binding.spawn(ctl, request, Int32Array.from(fds));
+    },
     signal: (target, signal) => (closed ? -3 : binding.signal({ ctl, pid: target, signal })),
     killAll: (signal) => {
       if (!closed) binding.killAll({ ctl, signal });
@@ -75,6 +78,8 @@ export const nodeAdapter: RuntimeAdapter = {
       }
     }),
   closeFd: (fd) => closeFd(fd),
+  openFile,
+  isFdOpen,
   env: () => process.env,
   // On the main thread process.env is the C environment; a worker's is its own copy.
   envStamp: isMainThread ? () => nativeBinding().binding.envGeneration() : () => undefined,

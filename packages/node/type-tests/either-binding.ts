@@ -7,6 +7,8 @@ import * as bun from '@netrunner/bun';
 
 async function build(nr: NetRunner): Promise<string[]> {
   const { stdout } = await nr.run(['ls'], { lines: true });
+  const counted: string = (await nr.pipeline([['ls'], ['wc', '-l']])).stdout;
+  stdout.push(counted);
   await using p: Process = await nr.spawn(['gzip']);
   const web: ReadableStream<Uint8Array> = p.readable;
   const stdin: WritableStream<Uint8Array> = p.writable;

@@ -11,6 +11,7 @@ export { validateArgv } from './validate/validate-argv.js';
 export { validateInput, INPUT_CHUNK_EXPECTED } from './validate/validate-input.js';
 export { milliseconds, plainObject, MAX_TIMER_MS } from './validate/checks.js';
 export { normalizeCgroupPath, MAX_CGROUP_PATH, type NormalizedCgroup } from './validate/normalize-cgroup.js';
+export { type NormalizedStdio, type StdioStream } from './validate/normalize-stdio.js';
 export {
   normalizeSpawnOptions,
   DEFAULT_SHELL,
@@ -28,6 +29,8 @@ export {
   SPAWN_OPTION_KEYS,
   RUN_OPTION_KEYS,
   STREAM_OPTION_KEYS,
+  PIPELINE_OPTION_KEYS,
+  STREAM_PIPELINE_OPTION_KEYS,
   CONFIG_OPTION_KEYS,
   DAEMON_OPTION_KEYS,
   KNOWN_OPTION_KEYS,
@@ -35,3 +38,8 @@ export {
 } from './validate/known-options.js';
 export { rejectUnknownOptions } from './validate/reject-unknown-options.js';
 export { templateArgv } from './validate/template-argv.js';
+export {
+  normalizePipelineOptions,
+  MAX_PIPELINE_MEMBERS,
+  type NormalizedPipelineOptions,
+} from './validate/normalize-pipeline-options.js';

@@ -1,5 +1,28 @@
-/** What happens to the child's stderr. */
+/**
+ * The earlier names of the stderr modes, still accepted: 'consume' is
+ * 'pipe', 'redirect' is 'stdout', 'disabled' is 'ignore'.
+ */
 export type StderrMode = 'consume' | 'redirect' | 'disabled';
+
+/**
+ * Where the child's stdin comes from: 'pipe' (default: written through
+ * `input` or `write()`), 'inherit' (the host's stdin, a terminal included),
+ * 'ignore' (/dev/null), a file (read from its start), or an fd the caller
+ * owns (it stays open and the caller's).
+ */
+export type StdinOption = 'pipe' | 'inherit' | 'ignore' | { file: string } | { fd: number };
+
+/**
+ * Where the child's stdout (or stderr) goes: 'pipe' (default: read through
+ * the result, `read()` or the stream), 'inherit' (the host's, live), 'ignore'
+ * (/dev/null), a file (created with mode 0666 less the umask, truncated
+ * unless `append`), or an fd the caller owns. A relative `file` is resolved
+ * against the host's working directory, not the child's `cwd`.
+ */
+export type OutputOption = 'pipe' | 'inherit' | 'ignore' | { file: string; append?: boolean } | { fd: number };
+
+/** Where the child's stderr goes: as stdout's options, 'stdout' (into stdout, 2>&1), or an earlier name (StderrMode). */
+export type StderrOption = OutputOption | 'stdout' | StderrMode;
 
 /** A pseudo-terminal's window size (default 24 rows x 80 columns). */
 export interface PtyOptions {
@@ -52,8 +75,12 @@ export type InputSource =
 
 /** Options of `spawn()`; `run()` and `stream()` accept them too. */
 export interface SpawnOptions {
-  /** 'consume' (default): its own channel; 'redirect': into stdout; 'disabled': /dev/null. */
-  stderr?: StderrMode;
+  /** Where stdin comes from (default 'pipe'); see StdinOption. Not with `pty`. */
+  stdin?: StdinOption;
+  /** Where stdout goes (default 'pipe'); see OutputOption. Not with `pty`. */
+  stdout?: OutputOption;
+  /** Where stderr goes (default 'pipe'); 'stdout' joins it to stdout. Not with `pty`, but for 'pipe' and 'stdout'. */
+  stderr?: StderrOption;
   /**
    * Run under a pseudo-terminal: a new session whose controlling terminal is
    * the PTY slave on fds 0, 1 and 2. stdout carries everything the terminal
@@ -131,4 +158,25 @@ export interface RunOptions extends Omit<StreamOptions, 'allowNonZeroExit'> {
   lines?: boolean;
   /** Also collect `result.all`: stdout and stderr in the order their chunks were read. */
   all?: boolean;
+}
+
+/**
+ * Options of `pipeline()`: those of `run()`, for the pipeline as a whole
+ * (one timeout, one kill, one cgroup; env and cwd for every member). `input`
+ * goes to the first member, `stdout` is the last member's, `stderr` is what
+ * every member wrote ('redirect': into that stdout). No `pty`.
+ */
+export interface PipelineOptions extends Omit<RunOptions, 'pty' | 'shell'> {
+  /**
+   * true (default): the exit is the rightmost member's that failed, as under
+   * `set -o pipefail` (a writer killed by SIGPIPE counts, as in bash: 141);
+   * false: the last member's, as in a plain shell pipeline.
+   */
+  pipefail?: boolean;
+}
+
+/** Options of `streamPipeline()`: those of `stream()` for the pipeline as a whole, and `pipefail`. */
+export interface PipelineStreamOptions extends Omit<StreamOptions, 'pty' | 'shell'> {
+  /** See PipelineOptions.pipefail: which member's exit decides whether the stream ends in NonZeroExitError. */
+  pipefail?: boolean;
 }

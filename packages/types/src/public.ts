@@ -5,9 +5,12 @@ export type { Process, OutputName } from './contract/process.js';
 export type { NodeReadable, NodeWritable } from './contract/node-streams.js';
 export type { SignalName, Signal } from './signal.js';
 export { SIGNALS } from './signal.js';
-export type { Stats, ExitInfo, RunResult } from './result.js';
+export type { Stats, ExitInfo, RunResult, PipelineMember, PipelineResult } from './result.js';
 export type {
   StderrMode,
+  StdinOption,
+  OutputOption,
+  StderrOption,
   PtyOptions,
   CpuMax,
   CgroupOptions,
@@ -18,6 +21,8 @@ export type {
   StreamOptions,
   Encoding,
   RunOptions,
+  PipelineOptions,
+  PipelineStreamOptions,
 } from './options.js';
 export type { TemplateValue } from './validate/template-argv.js';
 export { NetRunnerError, type ErrorDetails } from './errors/netrunner-error.js';

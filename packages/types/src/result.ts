@@ -43,6 +43,21 @@ export interface ExitInfo {
   outputCut: boolean;
 }
 
+/** How one member of a pipeline ended. */
+export interface PipelineMember {
+  argv: string[];
+  pid: number;
+  /** The exit code; 128 + n when killed by signal n (141 for SIGPIPE). */
+  exitCode: number;
+  /** The name of the signal that killed it, or null. */
+  signal: string | null;
+  /** User CPU time of the member and its reaped descendants. */
+  userCpuMs: number;
+  systemCpuMs: number;
+  /** Peak resident set size in KiB. */
+  maxRssKb: number;
+}
+
 /** The outcome of `run()`: output, exit code and stats. */
 export interface RunResult<T extends string | Uint8Array | string[] = string> {
   stdout: T;
@@ -62,4 +77,14 @@ export interface RunResult<T extends string | Uint8Array | string[] = string> {
   outputCut: boolean;
   pid: number;
   stats: Stats;
+}
+
+/**
+ * The outcome of `pipeline()`: the last member's stdout, every member's
+ * stderr, and the exit that `pipefail` picks (`exitCode`, `signal`); `pid`
+ * is the first member's (the process group of all); `stats` cover the
+ * whole pipeline (CPU summed, peak RSS the largest); `members` in order.
+ */
+export interface PipelineResult<T extends string | Uint8Array | string[] = string> extends RunResult<T> {
+  members: PipelineMember[];
 }

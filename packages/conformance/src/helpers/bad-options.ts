@@ -93,10 +93,14 @@ const badMs = fc.oneof(
 );
 const badCount = fc.oneof(nonNumbers, notIntegers, fc.integer({ max: -1 }));
 const badOneOf = (allowed: string[]) => fc.oneof(nonStrings, fc.string().filter((s) => !allowed.includes(s)));
+/** An object that is neither { file } nor { fd }, or holds a bad one. */
+const badStdio = fc.constantFrom<unknown>({}, { file: '' }, { file: 'a\0b' }, { fd: -1 }, { fd: 1.5 }, { fd: '1' }, { file: 'x', fd: 1 }, { path: 'x' });
 const badSize = fc.constantFrom<unknown>(0, -1, 65536, 1.5, NaN, '24', null);
 
 const BAD: Record<string, fc.Arbitrary<unknown>> = {
-  stderr: badOneOf(['consume', 'redirect', 'disabled']),
+  stdin: fc.oneof(badOneOf(['pipe', 'inherit', 'ignore']), badStdio),
+  stdout: fc.oneof(badOneOf(['pipe', 'inherit', 'ignore']), badStdio),
+  stderr: fc.oneof(badOneOf(['pipe', 'inherit', 'ignore', 'stdout', 'consume', 'redirect', 'disabled']), badStdio),
   pty: fc.oneof(
     fc.constantFrom<unknown>(null, 0, 1, 'x', [], Symbol('p'), 10n, () => 0),
     badSize.map((rows) => ({ rows })),
@@ -150,7 +154,10 @@ const BAD: Record<string, fc.Arbitrary<unknown>> = {
 };
 
 const GOOD: Record<string, fc.Arbitrary<unknown>> = {
-  stderr: fc.constantFrom('consume', 'redirect', 'disabled'),
+  // Piped: `input` and `pty` are among the good options, and need it.
+  stdin: fc.constant('pipe'),
+  stdout: fc.constant('pipe'),
+  stderr: fc.constantFrom('consume', 'redirect', 'disabled', 'pipe', 'stdout'),
   pty: fc.constantFrom<unknown>(false, true, { rows: 10, cols: 20 }),
   killTimeout: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   waitDelay: fc.integer({ min: 0, max: 2 ** 31 - 1 }),

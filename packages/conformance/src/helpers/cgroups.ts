@@ -54,3 +54,9 @@ export function cgroupDirsLeft(root: string): string[] {
   }
   return left;
 }
+
+/** Why the cgroup cases cannot run here ('' when they can): they need a mounted hierarchy and root. */
+export function cgroupSkipReason(): string {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  return cgroupMounts().length === 0 ? 'no cgroup hierarchy is mounted' : !isRoot ? 'not running as root' : '';
+}

@@ -43,15 +43,19 @@ export function shepherdsOf(pid = process.pid): number[] {
 }
 
 /**
- * Bytes the given processes have read so far (/proc/<pid>/io rchar), as one
- * string to compare. A shepherd reads whenever it is sent a request, so an
- * unchanged value proves no request reached it.
+ * What the given processes have done so far, as one string to compare:
+ * bytes read (/proc/<pid>/io rchar) and times they went to sleep
+ * (voluntary_ctxt_switches). A shepherd takes requests with recvmsg, which
+ * rchar does not count, then sleeps in poll() again: an unchanged value
+ * proves no request reached it.
  */
-export function bytesRead(pids: number[]): string {
+export function activityOf(pids: number[]): string {
   return pids
     .map((p) => {
       try {
-        return readFileSync(`/proc/${p}/io`, 'utf8').split('\n').find((l) => l.startsWith('rchar:')) ?? 'none';
+        const read = readFileSync(`/proc/${p}/io`, 'utf8').split('\n').find((l) => l.startsWith('rchar:')) ?? 'none';
+        const slept = readFileSync(`/proc/${p}/status`, 'utf8').split('\n').find((l) => l.startsWith('voluntary_ctxt_switches:'));
+        return `${read} ${slept ?? 'none'}`;
       } catch {
         return 'gone';
       }

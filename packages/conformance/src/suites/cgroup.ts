@@ -2,7 +2,8 @@ import { mkdirSync, rmdirSync } from 'node:fs';
 import type { NetRunner } from '@netrunner/types';
 import { NetRunnerError, SpawnError, ValidationError } from '@netrunner/types';
 import { caught, collectText } from '../helpers/bytes.js';
-import { cgroupDirsLeft, cgroupMounts } from '../helpers/cgroups.js';
+import { cgroupCase, rejectedField } from '../helpers/cases.js';
+import { cgroupDirsLeft, cgroupMounts, cgroupSkipReason } from '../helpers/cgroups.js';
 import { allGone, procState } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
@@ -18,16 +19,12 @@ export function cgroupBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv):
   const { describe, it, expect, beforeAll, afterAll } = t;
   const root = `netrunner-conformance-${env.runtime}-${process.pid}`;
   const mounts = cgroupMounts();
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const why = mounts.length === 0 ? 'no cgroup hierarchy is mounted' : !isRoot ? 'not running as root' : '';
+  const why = cgroupSkipReason();
   // A case that cannot run here is a real skip (counted by the summary) that says why.
-  const cit = (name: string, fn: () => unknown, timeout?: number): void =>
-    why ? t.skip(`${name} [skipped: ${why}]`, () => undefined) : it(name, fn, timeout);
-
-  async function invalid(call: () => Promise<unknown>, field: string): Promise<void> {
-    const e = await caught(call());
-    expect(ValidationError.isInstance(e) ? e.field : e).toBe(field);
-  }
+  const cit = cgroupCase(t);
+  const invalid = async (call: () => Promise<unknown>, field: string): Promise<void> => {
+    expect(await rejectedField(call)).toBe(field);
+  };
 
   describe('cgroups', () => {
     beforeAll(() => {

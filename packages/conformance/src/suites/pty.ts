@@ -1,19 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { NetRunner, Process } from '@netrunner/types';
+import type { NetRunner } from '@netrunner/types';
 import { caught, collectText, text } from '../helpers/bytes.js';
 import { allGone, fdCount, procState, waitFor } from '../helpers/proc.js';
+import { readUntil } from '../helpers/read-until.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
-
-/** Read a Process's stdout until the text read so far matches `pattern` (or EOF); returns all of it. */
-async function readUntil(p: Process, pattern: RegExp, seen = ''): Promise<string> {
-  let out = seen;
-  while (!pattern.test(out)) {
-    const chunk = await p.read();
-    if (chunk === null) break;
-    out += text(chunk);
-  }
-  return out;
-}
 
 /** Fields of /proc/<pid>/stat after the command name: [state, ppid, pgrp, session, tty_nr, ...]. */
 function statFields(pid: number): string[] {

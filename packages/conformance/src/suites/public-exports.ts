@@ -15,10 +15,12 @@ export const PUBLIC_EXPORTS: readonly string[] = [
   'TimeoutError',
   'ValidationError',
   'configure',
+  'pipeline',
   'run',
   'shutdown',
   'spawn',
   'stream',
+  'streamPipeline',
 ];
 
 /** The binding (its module namespace) exports the public API and nothing internal. */

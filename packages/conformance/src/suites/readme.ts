@@ -36,6 +36,21 @@ export function readmeExamples(t: TestApi, nr: NetRunner, _env: ConformanceEnv):
     });
   });
 
+  describe('pipelines', () => {
+    it('counts the matching lines of a file through three members joined in the kernel', async () => {
+      const log = ['GET / 200', 'GET /a 500', 'GET /b 500', 'GET /c 404'].join('\n');
+      const file = `/tmp/netrunner-readme-${process.pid}.log`;
+      await nr.run(['sh', '-c', 'cat > "$0"', file], { input: log });
+      try {
+        const r = await nr.pipeline([['cat', file], ['grep', ' 500'], ['wc', '-l']], { timeout: 10_000 });
+        expect(r.stdout.trim()).toBe('2');
+        expect(r.members.map((m) => m.exitCode)).toEqual([0, 0, 0]);
+      } finally {
+        await nr.run(['rm', '-f', file]);
+      }
+    });
+  });
+
   describe('streaming', () => {
     it('streams tr a-z A-Z over its input', async () => {
       expect(await collectText(nr.stream(['tr', 'a-z', 'A-Z'], { input: 'hello world' }))).toBe('HELLO WORLD');

@@ -1,7 +1,7 @@
 // @netrunner/core/posix: the adapter pieces that only need what Node and Bun
 // both implement (node:fs, process). Kept out of the runtime-agnostic core
 // (see purity.test.ts): a runtime without these APIs supplies its own.
-import { writeSync } from 'node:fs';
+import { fstatSync, openSync, writeSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import type { NodeInterop } from '../adapter.js';
 import type { WriteSome } from '../terminal-writer.js';
@@ -39,6 +39,23 @@ export function killGroup(pgid: number, signal: number): void {
     process.kill(-pgid, signal);
   } catch {
     // ESRCH: the group is already gone.
+  }
+}
+
+const OPEN_FLAGS = { read: 'r', truncate: 'w', append: 'a' } as const;
+
+/** open(2) for a child's stdio; Node and Bun both open close-on-exec. */
+export function openFile(path: string, mode: 'read' | 'truncate' | 'append'): number {
+  return openSync(path, OPEN_FLAGS[mode], 0o666);
+}
+
+/** Whether `fd` is open in this process. */
+export function isFdOpen(fd: number): boolean {
+  try {
+    fstatSync(fd);
+    return true;
+  } catch {
+    return false;
   }
 }
 

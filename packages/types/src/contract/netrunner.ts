@@ -1,5 +1,5 @@
-import type { NetRunnerConfig, RunOptions, SpawnOptions, StreamOptions } from '../options.js';
-import type { RunResult } from '../result.js';
+import type { NetRunnerConfig, PipelineOptions, PipelineStreamOptions, RunOptions, SpawnOptions, StreamOptions } from '../options.js';
+import type { PipelineResult, RunResult } from '../result.js';
 import type { TemplateValue } from '../validate/template-argv.js';
 import type { Process } from './process.js';
 
@@ -62,6 +62,35 @@ export interface NetRunner {
    * await p.wait();      // { exitCode: 143, signal: 'SIGTERM' }
    */
   spawn(argv: readonly string[], options?: SpawnOptions): Promise<Process>;
+  /**
+   * Run commands joined by kernel pipes, as a shell's `a | b | c`: each
+   * member's stdout feeds the next one's stdin inside the kernel (no byte
+   * passes through JavaScript). `input` goes to the first member; `stdout`
+   * is the last one's; `stderr` is what every member wrote. The members
+   * share one process group, timeout, kill and cgroup. The exit follows
+   * `set -o pipefail` unless `pipefail: false`; `members` has each one's.
+   *
+   * @example
+   * const r = await pipeline([['printf', 'b\na\nb\n'], ['sort'], ['uniq', '-c']]);
+   * r.stdout;                        // '      1 a\n      2 b\n'
+   * r.members.map((m) => m.exitCode); // [0, 0, 0]
+   */
+  pipeline(members: readonly (readonly string[])[], options: PipelineOptions & { lines: true }): Promise<PipelineResult<string[]>>;
+  pipeline(
+    members: readonly (readonly string[])[],
+    options: PipelineOptions & { encoding: 'buffer' },
+  ): Promise<PipelineResult<Uint8Array>>;
+  pipeline(members: readonly (readonly string[])[], options?: PipelineOptions): Promise<PipelineResult<string>>;
+  /**
+   * Stream the last member's stdout of a pipeline, as stream() does for one
+   * command: lazily, with backpressure, the whole group stopped when the
+   * loop is left early; the exit `pipefail` picks rejects with
+   * NonZeroExitError after the last chunk unless `reject: false`.
+   *
+   * @example
+   * for await (const chunk of streamPipeline([['cat', 'big.log'], ['grep', 'ERROR']])) process.stdout.write(chunk);
+   */
+  streamPipeline(members: readonly (readonly string[])[], options?: PipelineStreamOptions): AsyncIterable<Uint8Array>;
   /** Kill every child (SIGKILL) and close this realm's shepherd now; the next call opens a new one. */
   shutdown(): void;
   /**

@@ -2,11 +2,15 @@ import { NetRunnerError, type ErrorDetails } from './netrunner-error.js';
 import { quoteCommand } from './quote-command.js';
 
 /** Why stdin can take no more bytes. */
-export type StdinClosedReason = 'closed by the child' | 'closed by closeStdin()' | 'the child has exited';
+export type StdinClosedReason =
+  | 'closed by the child'
+  | 'closed by closeStdin()'
+  | 'the child has exited'
+  | `not a pipe (stdin: ${string}): the child reads it from elsewhere`;
 
 /**
  * `write()` found the child's stdin closed: the child closed it (or exited),
- * or `closeStdin()` was called. Code 'EPIPE' on every runtime.
+ * `closeStdin()` was called, or stdin is not a pipe (`stdin: 'ignore'`, a file…). Code 'EPIPE' on every runtime.
  *
  * @example
  * await using p = await spawn(['true']);

@@ -15,8 +15,8 @@ describe('run options', () => {
   it('fills in the defaults', () => {
     const o = normalizeRunOptions(['ls']);
     expect(o).toMatchObject({
-      argv: ['ls'], stderr: 'consume', pty: null, killTimeout: 5000, cgroup: null, cwd: null,
-      extendEnv: true, timeout: 0, maxOutputSize: DEFAULT_MAX_OUTPUT_SIZE, encoding: 'utf8', reject: false,
+      argv: ['ls'], stdin: { kind: 'pipe' }, stdout: { kind: 'pipe' }, stderr: { kind: 'pipe' }, pty: null, killTimeout: 5000, cgroup: null,
+      cwd: null, extendEnv: true, timeout: 0, maxOutputSize: DEFAULT_MAX_OUTPUT_SIZE, encoding: 'utf8', reject: false,
       stripFinalNewline: false, lines: false, all: false, shell: null, preferLocal: false, verbose: false,
     });
   });

@@ -2,6 +2,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { Encoding, InputSource } from '../options.js';
 import { boolean, milliseconds, nonNegativeInteger, oneOf, readField } from './checks.js';
 import { normalizeSpawnOptions, type NormalizedSpawnOptions } from './normalize-spawn-options.js';
+import { describeStdio } from './normalize-stdio.js';
 import { validateInput } from './validate-input.js';
 
 /** Default `maxOutputSize` of `run()`: 64 MiB per stream. */
@@ -47,7 +48,7 @@ function streamReject(reject: unknown, allowNonZeroExit: unknown): boolean {
 export function normalizeRunOptions(
   argv: unknown,
   options: unknown = {},
-  call: 'run()' | 'stream()' = 'run()',
+  call: 'run()' | 'stream()' | 'pipeline()' | 'streamPipeline()' = 'run()',
   defaults: RunDefaults = NO_DEFAULTS,
 ): NormalizedRunOptions {
   const base = normalizeSpawnOptions(argv, options, call);
@@ -58,10 +59,15 @@ export function normalizeRunOptions(
     return value === undefined ? false : boolean(value, key);
   };
   const input = validateInput(read('input'));
+  if (input !== undefined && base.stdin.kind !== 'pipe') {
+    throw new ValidationError('input', `absent when \`stdin\` is ${describeStdio(base.stdin)}: input is written to a piped stdin`, input);
+  }
   const timeout = read('timeout');
   const maxOutputSize = read('maxOutputSize');
   const encoding = read('encoding');
-  const reject = call === 'run()' ? flag('reject') : streamReject(read('reject'), read('allowNonZeroExit'));
+  // run() and pipeline() return a result; stream() and streamPipeline() reject by default.
+  const collects = call === 'run()' || call === 'pipeline()';
+  const reject = collects ? flag('reject') : streamReject(read('reject'), read('allowNonZeroExit'));
   const normalized: NormalizedRunOptions = {
     ...base,
     input,

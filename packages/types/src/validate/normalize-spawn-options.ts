@@ -1,10 +1,10 @@
 import { ValidationError } from '../errors/validation-error.js';
-import type { StderrMode } from '../options.js';
-import { boolean, cleanString, integerIn, milliseconds, oneOf, plainObject, readField } from './checks.js';
+import { boolean, cleanString, integerIn, milliseconds, plainObject, readField } from './checks.js';
 import { isAbortSignal } from './is-abort-signal.js';
 import { normalizeCgroup, type NormalizedCgroup } from './normalize-cgroup.js';
 import { normalizeEnv } from './normalize-env.js';
 import type { OptionsOf } from './known-options.js';
+import { describeStdio, normalizeStdio, type NormalizedStdio } from './normalize-stdio.js';
 import { rejectUnknownOptions } from './reject-unknown-options.js';
 import { validateArgv } from './validate-argv.js';
 
@@ -16,7 +16,9 @@ export const DEFAULT_WAIT_DELAY = 2000;
 /** Spawn options after validation, with every default filled in. */
 export interface NormalizedSpawnOptions {
   argv: string[];
-  stderr: StderrMode;
+  stdin: NormalizedStdio;
+  stdout: NormalizedStdio;
+  stderr: NormalizedStdio;
   pty: { rows: number; cols: number } | null;
   killTimeout: number;
   cgroup: NormalizedCgroup | null;
@@ -60,6 +62,19 @@ function pty(value: unknown): { rows: number; cols: number } | null {
   };
 }
 
+/** The stderr values a PTY accepts: its terminal is stderr too; the earlier names were accepted (and meant nothing) before. */
+const PTY_STDERR = new Set<unknown>([undefined, 'pipe', 'stdout', 'consume', 'redirect', 'disabled']);
+
+/** Under a PTY the terminal is all three streams: stdin and stdout stay 'pipe'. */
+function checkPtyStdio(raw: Record<'stdin' | 'stdout' | 'stderr', unknown>, stdio: Record<'stdin' | 'stdout' | 'stderr', NormalizedStdio>): void {
+  for (const stream of ['stdin', 'stdout', 'stderr'] as const) {
+    if (stream === 'stderr' ? PTY_STDERR.has(raw.stderr) : stdio[stream].kind === 'pipe') continue;
+    throw new ValidationError(stream, "'pipe' (or absent) with `pty`: the terminal is the child's stdin, stdout and stderr", raw[stream], {
+      got: describeStdio(stdio[stream]),
+    });
+  }
+}
+
 /**
  * Validate argv and the options every call shares; throws ValidationError.
  *
@@ -72,7 +87,10 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}, call
   rejectUnknownOptions(o, call);
   // Each option is read once: a getter cannot pass the check and then change.
   const read = (key: string): unknown => readField(o, key, key);
-  const stderr = read('stderr');
+  const raw = { stdin: read('stdin'), stdout: read('stdout'), stderr: read('stderr') };
+  const stdin = normalizeStdio(raw.stdin, 'stdin');
+  const stdout = normalizeStdio(raw.stdout, 'stdout');
+  const stderr = normalizeStdio(raw.stderr, 'stderr');
   const ptyOption = read('pty');
   const killTimeout = read('killTimeout');
   const cgroup = read('cgroup');
@@ -85,11 +103,15 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}, call
   const preferLocal = read('preferLocal');
   const verboseOption = verbose(read('verbose'));
   if (signal !== undefined && !isAbortSignal(signal)) throw new ValidationError('signal', 'an AbortSignal', signal);
+  const terminal = pty(ptyOption);
+  if (terminal !== null) checkPtyStdio(raw, { stdin, stdout, stderr });
   return {
     // sh -c 'line' sh a b: the line is parsed by the shell, a and b reach it as $1 and $2, unparsed.
     argv: shellPath === null ? args : [shellPath, '-c', args[0]!, shellPath, ...args.slice(1)],
-    stderr: stderr === undefined ? 'consume' : oneOf(stderr, 'stderr', ['consume', 'redirect', 'disabled'] as const),
-    pty: pty(ptyOption),
+    stdin,
+    stdout,
+    stderr,
+    pty: terminal,
     // Used by a timer and sent as a u32: both hold 0..2^31-1.
     killTimeout: killTimeout === undefined ? DEFAULT_KILL_TIMEOUT : milliseconds(killTimeout, 'killTimeout'),
     cgroup: cgroup === undefined ? null : normalizeCgroup(cgroup),

@@ -11,12 +11,17 @@ function keysOf(options: object, field: string): string[] {
   }
 }
 
+/** 'a', 'a and b', 'a, b and c'. */
+function listOf(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 /** What to say after "Unknown option `key` of call()". */
 function hint(key: string, call: OptionsOf, known: readonly string[]): string {
   const near = nearestKey(key, known);
   if (near !== undefined) return `: did you mean \`${near}\`?`;
   const elsewhere = (Object.keys(KNOWN_OPTION_KEYS) as OptionsOf[]).filter((c) => c !== call && KNOWN_OPTION_KEYS[c].includes(key));
-  if (elsewhere.length > 0) return `: it is an option of ${elsewhere.join(' and ')}`;
+  if (elsewhere.length > 0) return `: it is an option of ${listOf(elsewhere)}`;
   return `; the options are ${known.join(', ')}`;
 }
 

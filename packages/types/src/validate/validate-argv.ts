@@ -18,16 +18,17 @@ function isArray(value: unknown): value is unknown[] {
  * validateArgv(['echo', 'hi']); // ['echo', 'hi']
  * validateArgv([]);             // throws ValidationError (field 'argv')
  * validateArgv(new Array(3));   // throws ValidationError (field 'argv[0]')
+ * validateArgv([''], 'pipeline[1]'); // throws ValidationError (field 'pipeline[1][0]')
  */
-export function validateArgv(argv: unknown): string[] {
-  const length = isArray(argv) ? readField(argv, 'length', 'argv') : 0;
+export function validateArgv(argv: unknown, name = 'argv'): string[] {
+  const length = isArray(argv) ? readField(argv, 'length', name) : 0;
   // A Proxy can report any length; only an array's own (1..2^32-1) is taken.
   if (typeof length !== 'number' || !Number.isInteger(length) || length < 1 || length > 2 ** 32 - 1) {
-    throw new ValidationError('argv', 'a non-empty array of strings', argv);
+    throw new ValidationError(name, 'a non-empty array of strings', argv);
   }
   const out = new Array<string>(length);
   for (let i = 0; i < length; i++) {
-    const field = `argv[${i}]`;
+    const field = `${name}[${i}]`;
     out[i] = cleanString(readField(argv as unknown[], i, field), field, i === 0);
   }
   return out;
