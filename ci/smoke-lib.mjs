@@ -38,6 +38,9 @@ export function expectExecutables(tarball, paths) {
   }
 }
 
+/** The platform fields @netrunner/node and @netrunner/bun declare: every target scripts/prebuild.mjs builds. */
+export const PLATFORMS = { cpu: ['x64', 'arm64'], libc: ['glibc', 'musl'] };
+
 /** Throw if the tarball's package.json has a lifecycle script that runs at install, or lacks the platform fields. */
 export function expectInstallableManifest(tarball, { cpu, libc }) {
   const manifest = JSON.parse(sh('tar', ['xzOf', tarball, 'package/package.json']));

@@ -240,9 +240,10 @@ int nr_host_open(const char *shepherd_path, pid_t *pid_out);
 int nr_host_open_with(const char *shepherd_path, const char *cgroup_root,
                       pid_t *pid_out);
 
-/* Close the control socket (the shepherd then tears every child down) and
- * reap the shepherd, waiting at most `wait_ms`. Returns 0, or -ETIMEDOUT if
- * the shepherd was still running when the wait ended (it was SIGKILLed). */
+/* Hang up on the shepherd (it then tears every child down), reap it,
+ * waiting at most `wait_ms`, and only then close `ctl`: once the fd is
+ * released the shepherd is no zombie. Returns 0, or -ETIMEDOUT if the
+ * shepherd was still running when the wait ended (it was SIGKILLed). */
 int nr_host_close(int ctl, pid_t shepherd_pid, int wait_ms);
 
 /* Tie a host to the calling thread: when the thread exits, every child's

@@ -22,6 +22,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/signalfd.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "channels.h"
@@ -99,7 +100,8 @@ int main(void) {
 
   /* Nothing of the host's but the control socket: whatever fds it leaked
    * to us would otherwise leak on to every child. */
-  close_range(CTL_FD + 1, ~0u, 0);
+  /* The raw syscall: musl has no close_range() wrapper. */
+  syscall(SYS_close_range, CTL_FD + 1, ~0u, 0);
   if (fcntl(CTL_FD, F_SETFD, FD_CLOEXEC) < 0) return 70;
   if (prctl(PR_SET_CHILD_SUBREAPER, 1) < 0) return 70;
   int sigfd = setup_signals();

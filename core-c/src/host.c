@@ -139,14 +139,8 @@ int nr_host_open_with(const char *shepherd_path, const char *cgroup_root,
   return sv[0];
 }
 
-int nr_host_close(int ctl, pid_t shepherd_pid, int wait_ms) {
-  int reaped = 0;
-  if (ctl >= 0) {
-    nr__host_thread_forget(ctl);
-    reaped = nr__host_table_remove(ctl);
-    close(ctl);
-  }
-  if (shepherd_pid <= 0 || reaped) return 0;
+/* Reap the shepherd, waiting at most wait_ms before SIGKILLing it. */
+static int reap_shepherd(pid_t shepherd_pid, int wait_ms) {
   struct timespec tick = {0, 1000000};
   for (int waited = 0;; waited++) {
     pid_t r = waitpid(shepherd_pid, NULL, WNOHANG);
@@ -159,6 +153,22 @@ int nr_host_close(int ctl, pid_t shepherd_pid, int wait_ms) {
   while (waitpid(shepherd_pid, NULL, 0) < 0 && errno == EINTR) {
   }
   return -ETIMEDOUT;
+}
+
+int nr_host_close(int ctl, pid_t shepherd_pid, int wait_ms) {
+  int reaped = 0, held = 0;
+  if (ctl >= 0) {
+    nr__host_thread_forget(ctl);
+    reaped = nr__host_table_remove(ctl);
+    /* Hang up, but release the fd only once the shepherd is reaped: a
+     * thread's exit (Bun's Worker.terminate()) shows only in the fds it
+     * frees, and none may come back while the shepherd is a zombie. */
+    held = !reaped && shutdown(ctl, SHUT_RDWR) == 0;
+    if (!held) close(ctl);
+  }
+  int rc = shepherd_pid > 0 && !reaped ? reap_shepherd(shepherd_pid, wait_ms) : 0;
+  if (held) close(ctl);
+  return rc;
 }
 
 int nr_host_reap(int ctl, pid_t shepherd_pid) {

@@ -53,45 +53,35 @@ const ENOENT = 2;
 
 let loaded: { binding: NativeBinding; file: string } | undefined;
 
-/** Load the addon once (node-gyp-build: prebuilds/, then build/); the error lists every path tried. */
+/** Load the addon once: $NETRUNNER_ADDON_PATH, else the prebuild for this platform and libc; the error lists every path tried. */
 export function nativeBinding(): { binding: NativeBinding; file: string } {
   if (loaded) return loaded;
-  const tried: string[] = [];
+  const [platform, arch, libc] = platformName().split('-');
   const override = process.env.NETRUNNER_ADDON_PATH;
-  const candidates: Array<() => string> = [];
-  if (override) candidates.push(() => override);
-  candidates.push(() => require('node-gyp-build').path(root) as string);
-  candidates.push(() => join(root, 'build', 'Release', 'netrunner.node'));
-  const errors: string[] = [];
-  for (const candidate of candidates) {
-    let file = '';
-    try {
-      file = candidate();
-      tried.push(file);
-      loaded = { binding: require(file) as NativeBinding, file };
-      return loaded;
-    } catch (e) {
-      if (!file) tried.push(`${join(root, 'prebuilds', `${process.platform}-${process.arch}`)}/*.node, ${join(root, 'build')}/{Release,Debug}/*.node`);
-      errors.push((e as Error).message.split('\n')[0] ?? String(e));
-    }
+  const file = override || join(root, 'prebuilds', `${platform}-${arch}`, `@netrunner+node.${libc}.node`);
+  try {
+    loaded = { binding: require(file) as NativeBinding, file };
+    return loaded;
+  } catch (e) {
+    const error = (e as Error).message.split('\n')[0] ?? String(e);
+    throw new Error(`${loadFailure()}\nTried:\n  ${file}\nError:\n  ${error}`);
   }
-  throw new Error(`${loadFailure()}\nTried:\n  ${tried.join('\n  ')}\nErrors:\n  ${errors.join('\n  ')}`);
 }
 
-/** What went wrong, named by platform; the build command only in a source checkout (binding.gyp is not shipped). */
+/** What went wrong, named by platform; the build command only in a source checkout (addon/ is not shipped). */
 function loadFailure(): string {
   const platform = platformName();
   const shipped = shippedPrebuilds();
-  const what = shipped.includes(platform)
+  const what = shipped.includes(platform) || process.env.NETRUNNER_ADDON_PATH
     ? `@netrunner/node: cannot load the native addon for ${platform} (Node ${process.version}).`
     : `@netrunner/node: no prebuilt addon for ${platform}; this package ships prebuilds for ${shipped.join(', ') || 'no platform'}.`;
-  const fix = existsSync(join(root, 'binding.gyp'))
+  const fix = existsSync(join(root, 'addon'))
     ? ' In a source checkout, `npm run build` builds it (needs make and a C compiler); or set NETRUNNER_ADDON_PATH.'
     : ' Set NETRUNNER_ADDON_PATH to an addon built for this platform, or see the support table in the README.';
   return what + fix;
 }
 
-/** This platform as the prebuilds name it: linux-x64-glibc. LIBC overrides the libc as it does for node-gyp-build. */
+/** This platform as the prebuilds name it: linux-x64-glibc. $LIBC overrides the libc (as for node-gyp-build). */
 function platformName(): string {
   const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
   const libc = process.env.LIBC || (report?.header?.glibcVersionRuntime ? 'glibc' : 'musl');

@@ -19,7 +19,8 @@ export function leakBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): 
       // Closed sockets are released by the event loop a tick later.
       expect(await waitFor(() => fdCount() <= before, 5000)).toBe(true);
       expect(zombiesOf()).toEqual([]);
-    }, 120_000);
+      // 14 s on a quiet machine, over 120 s on a loaded one: the bound only ends a hang.
+    }, 600_000);
 
     it('is back to the same fds and processes after 10,000 spawns (8 at a time)', async () => {
       const probe = await nr.spawn(['sleep', '100']);
