@@ -74,6 +74,14 @@ if (existsSync(bench('bun-spawn.ts')) && existsSync(bunBin)) {
   report.push(['Bun pipeline throughput, produce | cat | wc -c (GiB/s, best of 3)', bun.pipes]);
 }
 
+// The sandbox's 'workspace' preset beside no sandbox and beside bwrap.
+const sandbox = json('node', [bench('node-sandbox.mjs'), '--runs', quick ? '60' : '300']);
+report.push(['sandbox spawn-to-exit (workspace preset, unsandboxed, bwrap)', sandbox]);
+// runSync() against run() and child_process.spawnSync, on each runtime.
+const syncRuns = quick ? '40' : '200';
+const runSyncOn = { node: json('node', [bench('run-sync.mjs'), join(root, 'packages/node/dist/index.js'), '--runs', syncRuns]) };
+if (existsSync(bunBin)) runSyncOn.bun = json(bunBin, [bench('run-sync.mjs'), join(root, 'packages/bun/dist/index.js'), '--runs', syncRuns]);
+report.push(['runSync(["true"]) beside run() and spawnSync', runSyncOn]);
 const bunReads = bun ? json(bunBin, [bench('bun-read-paths.ts'), readMib]) : null;
 if (bunReads) report.push(['Bun read paths (GiB/s, best of 3)', bunReads]);
 
@@ -97,10 +105,23 @@ const pipeLine = (name, p) => {
   console.log(`${name} pipeline() / sh -c pipeline: ${vsSh}x (target >= 0.9x) — ${verdict(vsSh >= 0.9)}; / JavaScript hops: ${vsJs}x`);
 };
 pipeLine('Node', pipes);
+for (const [rt, r] of Object.entries(runSyncOn)) {
+  const vsRun = ratio(r.runSync.median_ms, r.run.median_ms);
+  const vsSpawnSync = ratio(r.runSync.median_ms, r.spawnSync.median_ms);
+  console.log(`${rt} runSync(['true']) / run(['true']): ${vsRun}x (target <= 1.5x) — ${verdict(vsRun <= 1.5)}; / spawnSync: ${vsSpawnSync}x; first call ${r.first_call_ms} ms`);
+}
 if (bun) {
   const b = ratio(bun.netrunner.median_ms, bun['Bun.spawn'].median_ms);
   console.log(`Bun run(['true']) / Bun.spawn: ${b}x (target <= 1.3x) — ${verdict(b <= 1.3)}`);
   pipeLine('Bun', bun.pipes);
+}
+const sbCost = ratio(sandbox.sandbox_workspace.median_ms, sandbox.unsandboxed.median_ms);
+console.log(`Sandboxed run(['true']) (workspace preset) / unsandboxed: ${sbCost}x (target <= 1.5x) — ${verdict(sbCost <= 1.5)}`);
+if (sandbox.bwrap) {
+  const vsBwrap = ratio(sandbox.sandbox_workspace.median_ms, sandbox.bwrap.median_ms);
+  console.log(`Sandboxed run(['true']) / bwrap with the same confinement: ${vsBwrap}x (target < 1.0x) — ${verdict(vsBwrap < 1)}`);
+} else {
+  console.log('Sandboxed run([\'true\']) / bwrap: not measured (bwrap missing or refused here)');
 }
 // Every read path: >= 1.1x the runtime's own reader of the same shape (DESIGN.md).
 for (const [runtime, r] of [['Node', reads], ['Bun', bunReads]]) {

@@ -141,7 +141,12 @@ enum {
   NR_STAGE_CWD = 4,      /* chdir(cwd) failed in the child */
   NR_STAGE_EXEC = 5,     /* execve failed in the child */
   NR_STAGE_CGROUP = 6,   /* cgroup creation, limits or joining failed */
-  NR_STAGE_SETUP = 7     /* another post-fork step (dup2, setsid, TIOCSCTTY) */
+  NR_STAGE_SETUP = 7,    /* another post-fork step (dup2, setsid, TIOCSCTTY) */
+  NR_STAGE_SANDBOX = 8   /* the sandbox: the kernel lacks what it needs
+                            (EOPNOTSUPP no Landlock, EPROTONOSUPPORT a Landlock
+                            ABI below 3, ENOSYS no seccomp), a path cannot be
+                            opened, or applying it failed (EPERM: ids need
+                            root, or a limit above the hard limit) */
 };
 
 /* The body of NR_OP_REPLY. */
@@ -186,6 +191,42 @@ enum {
   NR_EXT_PIPELINE = 4,
   NR_EXT_LAST = 4
 };
+
+/* NR_EXT_SANDBOX bytes (see docs/protocol.md):
+ *   uint32 flags                     NR_SANDBOX_* below
+ *   int64 nofile, fsize, cpu, as     rlimits, -1 = unset (core is always 0)
+ *   uint32 uid, uint32 gid           used with NR_SANDBOX_IDS
+ *   uint32 ngroups, ngroups x uint32 supplementary groups (NR_SANDBOX_IDS)
+ *   uint32 npaths, npaths x (uint32 access, uint32 len, bytes)
+ *                                    absolute paths, NR_SANDBOX_READ/WRITE/EXEC
+ *   uint32 tmp_len, bytes            NR_SANDBOX_PRIVATE_TMP: a directory the
+ *                                    shepherd creates (mode 0700, must not
+ *                                    exist), grants read-write and removes
+ *                                    when the child's entry is dropped
+ * A sandboxed child always gets no_new_privs and the seccomp filter. */
+enum {
+  NR_SANDBOX_FS = 1u << 0,          /* only the paths listed are reachable */
+  NR_SANDBOX_NO_NETWORK = 1u << 1,  /* socket(): AF_UNIX only; no TCP */
+  NR_SANDBOX_BEST_EFFORT = 1u << 2, /* skip what the kernel cannot give */
+  NR_SANDBOX_IDS = 1u << 3,         /* switch to uid, gid and groups */
+  NR_SANDBOX_PRIVATE_TMP = 1u << 4
+};
+enum {
+  NR_SANDBOX_READ = 1u << 0,
+  NR_SANDBOX_WRITE = 1u << 1, /* implies read */
+  NR_SANDBOX_EXEC = 1u << 2   /* implies read */
+};
+
+/* What this kernel can enforce, for nr_sandbox_support. */
+typedef struct nr_sandbox_info {
+  int32_t landlock_abi; /* 0 = no Landlock */
+  int32_t seccomp;      /* 1 = seccomp filters work */
+  int32_t user_namespaces; /* 1 = an unprivileged user namespace can be made */
+  int32_t no_new_privs; /* 1 = PR_SET_NO_NEW_PRIVS exists */
+} nr_sandbox_info;
+
+/* Probe the kernel (safe to call from any thread). 0 or -errno. */
+int nr_sandbox_support(nr_sandbox_info *info);
 
 /* Where one stream goes, in the stdio extension (NR_EXT_STDIO): four bytes,
  * the modes of stdin, stdout and stderr, then a zero. NR_STDIO_FD takes the
@@ -287,7 +328,7 @@ int nr_spawn_with(int ctl, const nr_spawn_opts *opts, nr_child *out);
 /* Encode opts into a malloc'd request; free it with free(). */
 int nr_encode_spawn(const nr_spawn_opts *opts, uint8_t **out, uint32_t *len);
 
-/* Send signal `sig` (1..31) to the process group of child `pid` (for
+/* Send signal `sig` (1..31 or SIGRTMIN..SIGRTMAX) to the process group of child `pid` (for
  * SIGKILL, its cgroup too). 0 as long as the child or its lingering group
  * exists: the reply comes before the signal is sent. -ESRCH once neither
  * is left, -EINVAL for a bad signal. */
@@ -311,7 +352,8 @@ int nr_pty_resize(int master_fd, int rows, int cols);
  * -EPIPE if the pipe ended without a record (the shepherd died). */
 int nr_read_exit(int status_fd, nr_exit_record *rec);
 
-/* Validate a signal number: 0 if 1..31, else -EINVAL. */
+/* Validate a signal number: 0 if 1..31 or SIGRTMIN..SIGRTMAX (34..64 with
+ * glibc), else -EINVAL. */
 int nr_signal_valid(int32_t sig);
 
 /* Tie an fd to the calling thread: it is closed when the thread exits,

@@ -13,6 +13,7 @@
 #include "cgroup.h"
 #include "netrunner.h"
 #include "pty.h"
+#include "sandbox.h"
 #include "signals.h"
 
 static void report(const nr__child_plan *p, int stage, int err) {
@@ -24,6 +25,13 @@ static void report(const nr__child_plan *p, int stage, int err) {
 static void fail(const nr__child_plan *p, int stage, int err) {
   report(p, stage, err);
   _exit(127);
+}
+
+/* Die with the shepherd. The parent may already be gone by then: then
+ * getppid() no longer names it. */
+static void die_with_shepherd(const nr__child_plan *p) {
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) fail(p, NR_STAGE_SETUP, errno);
+  if (getppid() != p->shepherd) _exit(127);
 }
 
 /* dup2 each source onto 0..2. A source that itself sits at 0..2 could be
@@ -77,14 +85,20 @@ void nr__child_exec(const nr__child_plan *p) {
   }
   if (p->fg_tty >= 0) take_foreground(p->fg_tty);
 
-  /* 4. Die with the shepherd. The parent may already be gone between fork
-   * and prctl: then getppid() no longer names it. */
-  if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) fail(p, NR_STAGE_SETUP, errno);
-  if (getppid() != p->shepherd) _exit(127);
+  /* 4. Die with the shepherd. */
+  die_with_shepherd(p);
 
   install_stdio(p);
 
   if (p->cwd && chdir(p->cwd) < 0) fail(p, NR_STAGE_CWD, errno);
+
+  /* 5. The sandbox, last: limits, ids, no_new_privs, Landlock, seccomp.
+   * A uid change clears the parent-death signal, so it is set again. */
+  if (p->sandbox) {
+    int rc = nr__sandbox_apply(p->sandbox);
+    if (rc < 0) fail(p, NR_STAGE_SANDBOX, -rc);
+    die_with_shepherd(p);
+  }
 
   /* A successful execve never returns: report success first. */
   report(p, NR_STAGE_NONE, 0);

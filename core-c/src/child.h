@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 struct nr__cgroup;
+struct nr__sandbox;
 
 /* What the forked child must do; prepared by the parent before fork so the
  * child only makes async-signal-safe system calls. */
@@ -23,6 +24,7 @@ typedef struct nr__child_plan {
   struct nr__child_error *volatile error;
   pid_t shepherd;          /* our parent; checked after PR_SET_PDEATHSIG */
   const struct nr__cgroup *cgroup; /* NULL = none */
+  const struct nr__sandbox *sandbox; /* NULL = none; applied last */
 } nr__child_plan;
 
 /* The child's report: stage NR_STAGE_NONE once it is about to exec. */

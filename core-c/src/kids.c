@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "cgroup.h"
+#include "sandbox.h"
 
 int nr__kids_add(nr__kids *kids, const nr__kid *kid) {
   nr__kid *stale = nr__kids_find(kids, kid->pid);
@@ -29,7 +30,17 @@ nr__kid *nr__kids_find(nr__kids *kids, pid_t pid) {
   return NULL;
 }
 
+/* An entry's group is empty (or everyone is going): its private
+ * directory goes with it. */
+static void drop_private_tmp(nr__kid *kid) {
+  if (!kid->private_tmp) return;
+  nr__remove_tree(kid->private_tmp);
+  free(kid->private_tmp);
+  kid->private_tmp = NULL;
+}
+
 void nr__kids_remove(nr__kids *kids, nr__kid *kid) {
+  drop_private_tmp(kid);
   *kid = kids->items[--kids->len];
 }
 
@@ -93,6 +104,7 @@ int nr__kids_cgroup_shared(const nr__kids *kids, const nr__kid *kid) {
 
 void nr__kids_free(nr__kids *kids) {
   for (size_t i = 0; i < kids->len; i++) {
+    drop_private_tmp(&kids->items[i]);
     nr__cgroup *cg = kids->items[i].cgroup;
     if (!cg) continue;
     for (size_t j = i; j < kids->len; j++) /* a pipeline shares one */

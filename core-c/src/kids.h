@@ -26,6 +26,7 @@ typedef struct nr__kid {
   int reaped;               /* 1: the child is reaped, its group lingers */
   uint32_t kill_timeout_ms; /* SIGTERM → SIGKILL delay on host death */
   struct nr__cgroup *cgroup; /* NULL once reaped (it moves to `dying`) */
+  char *private_tmp;        /* a sandbox's directory, removed with the entry */
   /* The host's terminal, whose foreground the child took: handed back to
    * tty_fg when it is reaped. 0 = none (our fd 0 is /dev/null). */
   int tty_fd;

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "argv0.h"
 #include "cgroup.h"
 #include "channels.h"
 #include "child.h"
@@ -18,6 +19,7 @@
 #include "pty.h"
 #include "request.h"
 #include "resolve.h"
+#include "sandbox.h"
 #include "stdio_ext.h"
 
 extern char **environ;
@@ -38,7 +40,9 @@ typedef struct spawn_ctx {
   pid_t tty_fg;
   int status_pipe[2];
   nr__cgroup *cgroup;
+  nr__sandbox *sandbox; /* NULL = none */
   nr__pipeline members;
+  char *argv0; /* the ARGV0 extension, or NULL */
 } spawn_ctx;
 
 static void close_fd(int *fd) {
@@ -109,6 +113,12 @@ static void release(spawn_ctx *c) {
     close(fd);
   }
   c->pty_slave = -1;
+  if (c->sandbox) {
+    /* Its private directory is still ours only if the spawn failed. */
+    nr__sandbox_release(c->sandbox, 1);
+    free(c->sandbox);
+    c->sandbox = NULL;
+  }
   /* A given fd not handed to the child (an earlier failure): ours to close.
    * Those handed over were set to -1 and closed above. */
   for (int i = 0; i < c->given->n; i++)
@@ -116,6 +126,7 @@ static void release(spawn_ctx *c) {
   c->given->n = 0;
   nr__pipeline_free(&c->members);
   free(c->overlay_env);
+  free(c->argv0);
   nr__spawn_req_free(&c->req);
 }
 
@@ -194,6 +205,10 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
     fail(reply, NR_STAGE_REQUEST, rc);
     goto unwind;
   }
+  if ((rc = nr__argv0_take(&c.req, &c.argv0)) < 0) {
+    fail(reply, rc == -ENOMEM ? NR_STAGE_RESOURCE : NR_STAGE_REQUEST, rc);
+    goto unwind;
+  }
   envp = c.req.env_mode == NR_ENV_REPLACE ? c.req.env : environ;
   if (c.req.env_mode == NR_ENV_OVERLAY) {
     if (!(c.overlay_env = merge_env(c.req.env))) {
@@ -217,6 +232,7 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
     fail_member(reply, NR_STAGE_RESOLVE, rc, member);
     goto unwind;
   }
+  if (c.argv0) c.req.argv[0] = c.argv0; /* resolved: now the shown name */
   if ((rc = open_channels(&c, out)) < 0) {
     fail(reply, NR_STAGE_RESOURCE, rc);
     goto unwind;
@@ -240,11 +256,26 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
     }
   }
 
+  if (c.req.ext[NR_EXT_SANDBOX].data) {
+    int sb_stage;
+    if (!(c.sandbox = malloc(sizeof *c.sandbox))) {
+      fail(reply, NR_STAGE_RESOURCE, -ENOMEM);
+      goto unwind;
+    }
+    if ((rc = nr__sandbox_prepare(&c.req.ext[NR_EXT_SANDBOX], c.sandbox,
+                                  &sb_stage)) < 0) {
+      free(c.sandbox);
+      c.sandbox = NULL;
+      fail(reply, sb_stage, rc);
+      goto unwind;
+    }
+  }
+
   nr__child_plan plan = {
       .path = path, .argv = c.req.argv, .envp = envp, .cwd = c.req.cwd,
       .stdio = {c.child_fd[0], c.child_fd[1], c.child_fd[2]},
       .pty_slave = c.pty_slave, .fg_tty = c.fg_tty, .shepherd = getpid(),
-      .cgroup = c.cgroup};
+      .cgroup = c.cgroup, .sandbox = c.sandbox};
   int stage = NR_STAGE_NONE;
   if (c.members.count > 1) {
     rc = nr__pipeline_launch(&c.members, &plan, &stage, &member);
@@ -274,6 +305,11 @@ void nr__spawn(const uint8_t *body, uint32_t len, nr__frame_fds *given,
   }
   c.status_pipe[1] = -1;
   c.cgroup = NULL;
+  if (c.sandbox && c.sandbox->private_tmp) {
+    /* The leader's entry owns it now: removed when the group is gone. */
+    nr__kids_find(kids, pid)->private_tmp = c.sandbox->private_tmp;
+    c.sandbox->private_tmp = NULL;
+  }
   c.tty_keep = -1;
   reply->pid = pid;
   for (int i = 0; i < 4; i++)

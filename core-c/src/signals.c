@@ -9,7 +9,12 @@
 
 #include "netrunner.h"
 
-int nr_signal_valid(int32_t sig) { return sig >= 1 && sig <= 31 ? 0 : -EINVAL; }
+/* 1..31, and the real-time signals the C library leaves to programs
+ * (SIGRTMIN..SIGRTMAX; glibc keeps 32 and 33 for itself). */
+int nr_signal_valid(int32_t sig) {
+  if (sig >= 1 && sig <= 31) return 0;
+  return sig >= SIGRTMIN && sig <= SIGRTMAX ? 0 : -EINVAL;
+}
 
 /* The kernel's struct sigaction (x86-64 and arm64 layout; no restorer is
  * needed for SIG_DFL). */

@@ -58,7 +58,22 @@ TEST(kill_all_reaches_every_group) {
   nr_host_close(ctl, sp, 2000);
 }
 
-TEST(signals_outside_1_to_31_are_refused) {
+TEST(a_real_time_signal_kills_and_is_named_in_the_record) {
+  pid_t sp;
+  int ctl = open_host(&sp);
+  const char *argv[] = {"sleep", "100", NULL};
+  nr_child c;
+  CHECK_EQ(spawn_argv(ctl, argv, 0, &c), 0);
+  CHECK_EQ(nr_signal(ctl, c.pid, SIGRTMIN + 3), 0);
+  nr_exit_record rec;
+  CHECK_EQ(nr_read_exit(c.status_fd, &rec), 0);
+  CHECK_EQ(rec.term_signal, SIGRTMIN + 3);
+  CHECK_EQ(rec.exit_status, 128 + SIGRTMIN + 3);
+  CHECK(gone_within(c.pid, 2000));
+  nr_host_close(ctl, sp, 2000);
+}
+
+TEST(signals_outside_1_to_31_and_the_real_time_range_are_refused) {
   pid_t sp;
   int ctl = open_host(&sp);
   const char *argv[] = {"sleep", "100", NULL};
@@ -67,8 +82,11 @@ TEST(signals_outside_1_to_31_are_refused) {
   CHECK_EQ(nr_signal(ctl, c.pid, 0), -EINVAL);
   CHECK_EQ(nr_signal(ctl, c.pid, 32), -EINVAL);
   CHECK_EQ(nr_signal(ctl, c.pid, -9), -EINVAL);
-  CHECK_EQ(nr_kill_all(ctl, 64), -EINVAL);
+  CHECK_EQ(nr_signal(ctl, c.pid, 33), -EINVAL); /* glibc's own */
+  CHECK_EQ(nr_kill_all(ctl, SIGRTMAX + 1), -EINVAL);
   CHECK_EQ(nr_signal_valid(31), 0);
+  CHECK_EQ(nr_signal_valid(SIGRTMIN), 0);
+  CHECK_EQ(nr_signal_valid(SIGRTMAX), 0);
   CHECK_EQ(nr_signal_valid(1), 0);
   CHECK(proc_state(c.pid) != 0 && proc_state(c.pid) != 'Z');
   CHECK_EQ(nr_signal(ctl, c.pid, SIGKILL), 0);
@@ -92,7 +110,8 @@ int main(void) {
   RUN(sigterm_gives_exit_143_and_signal_15);
   RUN(a_signal_kills_the_whole_process_group);
   RUN(kill_all_reaches_every_group);
-  RUN(signals_outside_1_to_31_are_refused);
+  RUN(a_real_time_signal_kills_and_is_named_in_the_record);
+  RUN(signals_outside_1_to_31_and_the_real_time_range_are_refused);
   RUN(signalling_an_unknown_or_reaped_pid_is_esrch);
   DONE();
 }

@@ -193,6 +193,48 @@ TEST(children_do_not_inherit_host_fds_or_ignored_sigpipe) {
   nr_host_close(ctl, sp, 2000);
 }
 
+/* Spawn `argv` with the ARGV0 extension set to `name` (len bytes). */
+static int spawn_named(int ctl, const char *const *argv, const char *name,
+                       uint32_t len, nr_child *c) {
+  nr_spawn_ext ext[] = {{NR_EXT_ARGV0, len, name}};
+  nr_spawn_opts o;
+  nr_spawn_opts_init(&o);
+  o.argv = argv;
+  o.ext = ext;
+  o.ext_count = 1;
+  return nr_spawn_with(ctl, &o, c);
+}
+
+TEST(argv0_is_the_name_the_child_sees_and_argv_0_is_still_resolved) {
+  pid_t sp;
+  int ctl = open_host(&sp);
+  const char *argv[] = {"cat", "/proc/self/cmdline", NULL};
+  nr_child c;
+  CHECK_EQ(spawn_named(ctl, argv, "shown name", 10, &c), 0);
+  size_t n;
+  char *out = read_all(c.stdout_fd, &n);
+  const char want[] = "shown name\0/proc/self/cmdline";
+  CHECK_EQ(n, sizeof want);
+  CHECK(memcmp(out, want, sizeof want) == 0);
+  free(out);
+  nr_exit_record rec;
+  CHECK_EQ(nr_read_exit(c.status_fd, &rec), 0);
+  CHECK_EQ(rec.exit_status, 0);
+  nr_host_close(ctl, sp, 2000);
+}
+
+TEST(an_empty_argv0_or_one_with_a_nul_is_einval_at_the_request_stage) {
+  pid_t sp;
+  int ctl = open_host(&sp);
+  const char *argv[] = {"true", NULL};
+  nr_child c;
+  CHECK_EQ(spawn_named(ctl, argv, "", 0, &c), -EINVAL);
+  CHECK_EQ(c.stage, NR_STAGE_REQUEST);
+  CHECK_EQ(spawn_named(ctl, argv, "a\0b", 3, &c), -EINVAL);
+  CHECK_EQ(c.stage, NR_STAGE_REQUEST);
+  nr_host_close(ctl, sp, 2000);
+}
+
 int main(void) {
   RUN(runs_echo_and_reports_exit_zero_with_rusage);
   RUN(stdin_is_closed_independently_and_bytes_are_exact);
@@ -203,5 +245,7 @@ int main(void) {
   RUN(cwd_is_applied_and_a_missing_cwd_fails_at_the_cwd_stage);
   RUN(exec_failures_are_errnos_not_exit_127);
   RUN(children_do_not_inherit_host_fds_or_ignored_sigpipe);
+  RUN(argv0_is_the_name_the_child_sees_and_argv_0_is_still_resolved);
+  RUN(an_empty_argv0_or_one_with_a_nul_is_einval_at_the_request_stage);
   DONE();
 }

@@ -1,5 +1,5 @@
 import { TerminalWriter, type RuntimeAdapter } from '@netrunner/core';
-import { groupExists, isFdOpen, killGroup, nodeInterop, onProcessExit, openFile, writeSome } from '@netrunner/core/posix';
+import { blockingRunner, groupExists, isFdOpen, killGroup, nodeInterop, onProcessExit, openFile, pathExists, removeTree, writeSome } from '@netrunner/core/posix';
 import { BunFdReader } from './fd-reader.js';
 import { BunFdWriter } from './fd-writer.js';
 import { BunNativeHost } from './bun-native-host.js';
@@ -20,9 +20,13 @@ export const bunAdapter: RuntimeAdapter = {
   onProcessExit,
   killGroup,
   groupExists,
+  pathExists,
+  removeTree,
   closeFd: (fd) => new OwnedFd(fd).release(),
   openFile,
   isFdOpen,
   env: () => process.env,
   nodeInterop,
+  // The built entry, from src/ (tests) as from dist/.
+  runBlocking: blockingRunner(new URL('../dist/index.js', import.meta.url).href),
 };

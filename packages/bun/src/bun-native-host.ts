@@ -1,5 +1,5 @@
 import type { HostOptions, NativeHost, SpawnReply } from '@netrunner/core';
-import { ShepherdStartError } from '@netrunner/types';
+import { ShepherdStartError, type SandboxSupport } from '@netrunner/types';
 import { openLibrary, type NetrunnerSymbols } from './ffi-symbols.js';
 import { libraryPath, shepherdPath } from './native-path.js';
 
@@ -16,6 +16,14 @@ function library(): { lib: NetrunnerSymbols; path: string } {
   const path = libraryPath();
   loaded = { lib: openLibrary(path), path };
   return loaded;
+}
+
+/** nr_sandbox_support: what this kernel can enforce. */
+export function sandboxSupport(): SandboxSupport {
+  // nr_sandbox_info: landlock_abi, seccomp, user_namespaces, no_new_privs (four int32).
+  const info = new Int32Array(4);
+  library().lib.nr_sandbox_support(info);
+  return { landlockAbi: info[0]!, seccomp: info[1] === 1, noNewPrivs: info[3] === 1, userNamespaces: info[2] === 1 };
 }
 
 /** Close a child's fd (one spawn() returned), untying it from this thread. */

@@ -35,6 +35,8 @@ export const symbols = {
   nr_host_reap: { args: [FFIType.i32, FFIType.i32], returns: FFIType.i32 },
   /** int nr_pty_resize(int master_fd, int rows, int cols) */
   nr_pty_resize: { args: [FFIType.i32, FFIType.i32, FFIType.i32], returns: FFIType.i32 },
+  /** int nr_sandbox_support(nr_sandbox_info *info) */
+  nr_sandbox_support: { args: [FFIType.ptr], returns: FFIType.i32 },
 } as const;
 
 /** The loaded library's functions. */

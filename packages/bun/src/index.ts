@@ -29,6 +29,15 @@ export const run: NetRunner['run'] = api.run;
 export const stream: NetRunner['stream'] = api.stream;
 
 /**
+ * run(), blocking until the child has ended; the same result, errors and
+ * guarantees (shepherd, group kill, timeout, output cap).
+ *
+ * @example
+ * const { stdout } = runSync(['git', 'rev-parse', 'HEAD']);
+ */
+export const runSync: NetRunner['runSync'] = api.runSync;
+
+/**
  * Start a child and drive it through a Process.
  *
  * @example
@@ -82,3 +91,12 @@ function exportsAreNetRunner(binding: typeof exported): NetRunner {
   return binding satisfies NetRunner;
 }
 exportsAreNetRunner satisfies unknown;
+
+/**
+ * What this kernel can enforce for the `sandbox` option: the Landlock ABI
+ * (the filesystem rules need 3+), seccomp, no_new_privs, user namespaces.
+ *
+ * @example
+ * sandboxSupport(); // { landlockAbi: 7, seccomp: true, noNewPrivs: true, userNamespaces: true }
+ */
+export { sandboxSupport } from './bun-native-host.js';

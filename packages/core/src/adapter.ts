@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { BlockingRunner } from './run-sync.js';
 
 /** A successful spawn reply: the child's pid and its fds (-1 when absent). */
 export interface SpawnedChild {
@@ -130,6 +131,18 @@ export interface RuntimeAdapter {
    * through reader().
    */
   readStatus?(fd: number): Promise<Uint8Array | null>;
+  /**
+   * Optional: whether a path exists (following symbolic links). With it, a
+   * sandbox path that does not exist is a ValidationError before the spawn;
+   * without it, the spawn fails at stage 'sandbox' with ENOENT.
+   */
+  pathExists?(path: string): boolean;
+  /**
+   * Optional: remove a directory tree without following symbolic links,
+   * ignoring errors. Used for a sandbox's private directory when its
+   * shepherd died before removing it.
+   */
+  removeTree?(path: string): void;
   /** Close an fd that no reader or writer owns. */
   closeFd(fd: number): void;
   /**
@@ -151,4 +164,10 @@ export interface RuntimeAdapter {
   envStamp?(): unknown;
   /** node:stream classes and Buffer, where the runtime has them: Process.nodeStdout() and the like, run()'s Buffers. */
   nodeInterop?: NodeInterop;
+  /**
+   * Optional: run one runSync() request to completion while the calling
+   * thread blocks (through run() on another thread, see
+   * @netrunner/core/posix). Without it, runSync() throws ENOTSUP.
+   */
+  runBlocking?: BlockingRunner;
 }

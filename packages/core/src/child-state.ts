@@ -28,6 +28,8 @@ export interface ChildSetup {
   cgroup: string | null;
   /** See SpawnOptions.waitDelay. */
   waitDelay: number;
+  /** The sandbox's private directory (the shepherd removes it; the host does if the shepherd dies first). */
+  privateTmp?: string | null;
   /** The command as spawned, for error messages. */
   argv: readonly string[];
   /** Where stdin comes from (absent: a pipe). */
@@ -48,6 +50,7 @@ export class ChildState implements TrackedChild {
   readonly pid: number;
   readonly pty: boolean;
   readonly cgroup: string | null;
+  readonly privateTmp: string | null;
   readonly host: NativeHost;
   readonly argv: readonly string[];
   /** The PTY master (for resize), or -1. */
@@ -92,6 +95,7 @@ export class ChildState implements TrackedChild {
     this.pid = child.pid;
     this.pty = pty;
     this.cgroup = setup.cgroup;
+    this.privateTmp = setup.privateTmp ?? null;
     this.argv = setup.argv;
     this.host = host;
     this.ptyFd = pty ? child.stdoutFd : -1;

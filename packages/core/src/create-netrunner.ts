@@ -1,10 +1,11 @@
-import type { NetRunner, PipelineOptions, RunOptions } from '@netrunner/types';
+import type { NetRunner, PipelineOptions, RunOptions, RunSyncOptions } from '@netrunner/types';
 import { configure } from './configure.js';
 import type { RuntimeAdapter } from './adapter.js';
 import { HostEnv } from './child-env.js';
 import type { Context } from './context.js';
 import { HostManager } from './host-manager.js';
 import { run } from './run.js';
+import { runSync } from './run-sync.js';
 import { runPipeline } from './run-pipeline.js';
 import { spawn } from './spawn.js';
 import { stream } from './stream.js';
@@ -33,6 +34,7 @@ export function createNetRunner(adapter: RuntimeAdapter): NetRunner {
       runPipeline(ctx, members, options)) as NetRunner['pipeline'],
     streamPipeline: (members, options) => streamPipeline(ctx, members, options),
     stream: (argv, options) => stream(ctx, argv, options),
+    runSync: ((argv: readonly string[], options?: RunSyncOptions) => runSync(ctx, argv, options)) as NetRunner['runSync'],
     spawn: (argv, options) => spawn(ctx, argv, options),
     shutdown: () => ctx.hosts.shutdown(),
     configure: (config) => configure(ctx, config),

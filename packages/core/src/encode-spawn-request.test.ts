@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@netrunner/types';
 import { encodeSpawnRequest, NR_MAX_FRAME, type SpawnRequest } from './encode-spawn-request.js';
+import { wireBytes } from './wire-bytes.test-util.js';
 
 const base: SpawnRequest = {
   pty: false, stderrMode: 0, envMode: 2, killTimeoutMs: 5000, rows: 0, cols: 0,
@@ -8,24 +9,8 @@ const base: SpawnRequest = {
   memoryMax: -1, pidsMax: -1, cpuQuotaUs: -1, cpuPeriodUs: -1,
 };
 
-// Build the expected body by hand, field by field, as netrunner.h lists them.
-function expected(parts: Array<['u32' | 'u16' | 'i64', number] | ['str', string]>): Uint8Array {
-  const out: number[] = [];
-  const le = (v: bigint, n: number) => {
-    for (let i = 0; i < n; i++) out.push(Number((v >> BigInt(8 * i)) & 0xffn));
-  };
-  for (const [kind, v] of parts) {
-    if (kind === 'u32') le(BigInt(v), 4);
-    else if (kind === 'u16') le(BigInt(v), 2);
-    else if (kind === 'i64') le(BigInt.asUintN(64, BigInt(v)), 8);
-    else {
-      const b = new TextEncoder().encode(v);
-      le(BigInt(b.length), 4);
-      out.push(...b);
-    }
-  }
-  return new Uint8Array(out);
-}
+// The expected body, field by field, as netrunner.h lists them.
+const expected = wireBytes;
 
 describe('encodeSpawnRequest', () => {
   it('appends each extension as tag, zero pad, length and bytes', () => {

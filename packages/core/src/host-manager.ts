@@ -75,6 +75,9 @@ export class HostManager {
     if (this.#host === host) this.#forget();
     const orphans = this.children.of(host);
     for (const child of orphans) this.#adapter.killGroup(child.pid, SIGKILL);
+    // The shepherd removes a sandbox's private directory once the group is
+    // gone; it cannot now.
+    for (const child of orphans) if (child.privateTmp !== null) this.#adapter.removeTree?.(child.privateTmp);
     try {
       host.close();
     } catch {

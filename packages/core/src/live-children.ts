@@ -5,6 +5,8 @@ export interface TrackedChild {
   readonly pid: number;
   /** The cgroup path as given in the spawn request, or null. */
   readonly cgroup: string | null;
+  /** A sandbox's private directory, or null. */
+  readonly privateTmp: string | null;
   /** The shepherd that spawned it. */
   readonly host: NativeHost;
 }

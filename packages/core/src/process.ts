@@ -16,7 +16,7 @@ import { unwatch, watch } from './finalizer.js';
 import { linesOf } from './line-splitter.js';
 import { inputNodeWritable, outputNodeReadable } from './node-streams.js';
 import type { Hold, OutputChannel } from './output-channel.js';
-import { terminate } from './terminate.js';
+import { terminate, type StopPolicy } from './terminate.js';
 import { inputWritable, outputReadable } from './web-streams.js';
 
 const utf8 = new TextEncoder();
@@ -38,7 +38,7 @@ async function* iterate(hold: Hold, channel: OutputChannel): AsyncGenerator<Uint
 /** A running child, from `spawn()`: the Process of @netrunner/types (documented there). */
 export class Process implements ProcessContract {
   readonly #state: ChildState;
-  readonly #killTimeout: number;
+  readonly #stop: StopPolicy;
   /** The exit as first reported; later wait() calls give the same object. */
   #exit: ExitInfo | undefined;
   readonly #hold: Hold = (op) => this.#state.hold(this, op);
@@ -51,9 +51,9 @@ export class Process implements ProcessContract {
   #nodeStdin: NodeWritable | undefined;
 
   /** @internal Use spawn(). */
-  constructor(state: ChildState, killTimeout: number) {
+  constructor(state: ChildState, stop: StopPolicy) {
     this.#state = state;
-    this.#killTimeout = killTimeout;
+    this.#stop = stop;
     watch(this, state);
   }
 
@@ -155,7 +155,7 @@ export class Process implements ProcessContract {
 
   stop(): Promise<ExitInfo> {
     const state = this.#state;
-    return this.#hold(terminate(state, this.#killTimeout).then(() => state.exited).then((o) => state.exitInfo(o)));
+    return this.#hold(terminate(state, this.#stop).then(() => state.exited).then((o) => state.exitInfo(o)));
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

@@ -1,12 +1,12 @@
 import type { ChildState } from './child-state.js';
-import { terminate } from './terminate.js';
+import { terminate, type StopPolicy } from './terminate.js';
 
 /** Why a run was cut short. */
 export type StopReason = 'timeout' | 'abort' | 'maxOutput' | 'input' | 'consumer';
 
 /**
  * Watches a timeout and an AbortSignal for one run; the first reason to stop
- * wins: the group is terminated (SIGTERM, killTimeout, SIGKILL), then every fd
+ * wins: the group is terminated (killSignal, killTimeout, SIGKILL), then every fd
  * is released so pending reads end. A run that ends without a reason ends in
  * finish(), which kills what is left of the group.
  */
@@ -15,14 +15,14 @@ export class RunGuard {
   cause: unknown = undefined;
   stopped: Promise<void> = Promise.resolve();
   #state: ChildState;
-  #killTimeout: number;
+  #stop: StopPolicy;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #signal: AbortSignal | undefined;
   #onAbort = (): void => this.stop('abort', this.#signal?.reason);
 
-  constructor(state: ChildState, opts: { timeout: number; signal: AbortSignal | undefined; killTimeout: number }) {
+  constructor(state: ChildState, opts: StopPolicy & { timeout: number; signal: AbortSignal | undefined }) {
     this.#state = state;
-    this.#killTimeout = opts.killTimeout;
+    this.#stop = { killTimeout: opts.killTimeout, killSignal: opts.killSignal };
     if (opts.timeout > 0) {
       this.#timer = setTimeout(() => this.stop('timeout'), opts.timeout);
       // The timeout bounds the child's run; once it has exited, waitDelay bounds its output.
@@ -39,7 +39,7 @@ export class RunGuard {
     this.reason = reason;
     this.cause = cause;
     const state = this.#state;
-    this.stopped = terminate(state, this.#killTimeout)
+    this.stopped = terminate(state, this.#stop)
       .catch(() => undefined)
       .then(() => state.release());
   }

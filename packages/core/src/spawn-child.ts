@@ -1,8 +1,10 @@
 import { AbortError, SpawnError, type NormalizedSpawnOptions } from '@netrunner/types';
 import { ChildState, type ChildSetup } from './child-state.js';
 import type { Context } from './context.js';
+import { argv0Extensions } from './argv0-extension.js';
 import { encodeSpawnRequest, NR_ENV_REPLACE, type SpawnExtension } from './encode-spawn-request.js';
 import { localPath } from './prefer-local.js';
+import { sandboxRequest, type SandboxRequest } from './sandbox-request.js';
 import { spawnFailure } from './spawn-failure.js';
 import { stdioRequest, type StdioRequest } from './stdio-request.js';
 import { exitLine, failureLine, verboseSink } from './verbose-log.js';
@@ -16,6 +18,7 @@ export interface SpawnExtras {
 }
 
 const ENOENT = 2;
+const EOPNOTSUPP = 95;
 
 /** The `env` overlay of a call, with PATH extended under preferLocal. */
 function envOverlay(ctx: Context, opts: NormalizedSpawnOptions): Record<string, string | undefined> {
@@ -52,10 +55,18 @@ function start(ctx: Context, opts: NormalizedSpawnOptions, extras: SpawnExtras):
       cause: new Error(`cgroups are unavailable on this platform (${platform}); remove the \`cgroup\` option`),
     });
   }
+  if (opts.sandbox !== null && platform !== undefined && platform !== 'linux') {
+    throw new SpawnError(opts.argv, EOPNOTSUPP, 'EOPNOTSUPP', 'sandbox', {
+      cause: new Error(`the sandbox needs Linux (Landlock, seccomp), not ${platform}; remove the \`sandbox\` option`),
+    });
+  }
+  const env = ctx.env.childEnv(envOverlay(ctx, opts), opts.extendEnv);
+  // Before any stdio file is opened: a missing sandbox path throws here.
+  const sandbox = opts.sandbox && sandboxRequest(opts.sandbox, env, opts.env, ctx.adapter.pathExists?.bind(ctx.adapter));
   const stdio = stdioRequest(ctx.adapter, opts);
   let reply;
   try {
-    reply = ctx.hosts.spawn(encode(ctx, opts, stdio, extras), stdio.fds);
+    reply = ctx.hosts.spawn(encode(opts, stdio, extras, sandbox ? sandbox.env : env, sandbox), stdio.fds);
   } finally {
     // The child has its own copies now (or never will).
     for (const fd of stdio.opened) ctx.adapter.closeFd(fd);
@@ -70,10 +81,19 @@ function start(ctx: Context, opts: NormalizedSpawnOptions, extras: SpawnExtras):
     argv: opts.argv,
     stdin: opts.stdin,
     readExit: extras.readExit,
+    privateTmp: sandbox ? sandbox.privateTmp : null,
   });
 }
 
-function encode(ctx: Context, opts: NormalizedSpawnOptions, stdio: StdioRequest, extras: SpawnExtras): Uint8Array {
+function encode(
+  opts: NormalizedSpawnOptions,
+  stdio: StdioRequest,
+  extras: SpawnExtras,
+  env: readonly string[],
+  sandbox: SandboxRequest | null,
+): Uint8Array {
+  const extensions = [...(stdio.extension === null ? [] : [stdio.extension]), ...argv0Extensions(opts.argv0), ...(extras.extensions ?? [])];
+  if (sandbox !== null) extensions.push(sandbox.extension);
   return encodeSpawnRequest({
     pty: opts.pty !== null,
     stderrMode: stdio.stderrMode,
@@ -82,13 +102,13 @@ function encode(ctx: Context, opts: NormalizedSpawnOptions, stdio: StdioRequest,
     rows: opts.pty?.rows ?? 0,
     cols: opts.pty?.cols ?? 0,
     argv: opts.argv,
-    env: ctx.env.childEnv(envOverlay(ctx, opts), opts.extendEnv),
+    env,
     cwd: opts.cwd,
     cgroup: opts.cgroup?.path ?? null,
     memoryMax: opts.cgroup?.memoryMax ?? -1,
     pidsMax: opts.cgroup?.pidsMax ?? -1,
     cpuQuotaUs: opts.cgroup?.cpuQuotaUs ?? -1,
     cpuPeriodUs: opts.cgroup?.cpuPeriodUs ?? -1,
-    extensions: [...(stdio.extension === null ? [] : [stdio.extension]), ...(extras.extensions ?? [])],
+    extensions,
   });
 }

@@ -1,6 +1,6 @@
 import { SpawnError, errnoName, type SpawnStage } from '@netrunner/types';
 
-const STAGES: SpawnStage[] = ['host', 'request', 'resolve', 'resource', 'cwd', 'exec', 'cgroup', 'setup'];
+const STAGES: SpawnStage[] = ['host', 'request', 'resolve', 'resource', 'cwd', 'exec', 'cgroup', 'setup', 'sandbox'];
 
 /**
  * The SpawnError for a failed spawn reply. In a pipeline the shepherd puts

@@ -8,12 +8,13 @@ import { terminate } from './terminate.js';
 export async function spawn(ctx: Context, argv: readonly string[], options?: SpawnOptions): Promise<Process> {
   const opts = normalizeSpawnOptions(argv, options, 'spawn()');
   const state = spawnChild(ctx, opts);
-  const { signal, killTimeout } = opts;
+  const { signal } = opts;
+  const stop = { killTimeout: opts.killTimeout, killSignal: opts.killSignal };
   if (signal !== undefined) {
     // The listener holds the state, not the Process: it does not keep the handle from being collected.
-    const onAbort = (): void => void terminate(state, killTimeout).catch(() => undefined);
+    const onAbort = (): void => void terminate(state, stop).catch(() => undefined);
     signal.addEventListener('abort', onAbort, { once: true });
     state.onRelease(() => signal.removeEventListener('abort', onAbort));
   }
-  return new Process(state, killTimeout);
+  return new Process(state, stop);
 }

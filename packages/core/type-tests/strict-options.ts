@@ -15,6 +15,10 @@ export async function misspelled(nr: NetRunnerApi): Promise<void> {
   await nr.$({ cwdd: '/' })`ls`;
   // @ts-expect-error a template value is a string, a number or an array of them
   await nr.$`echo ${{}}`;
+  // @ts-expect-error `signal` is not an option of runSync()
+  nr.runSync(['ls'], { signal: undefined });
+  // @ts-expect-error `SIGFOO` is not a signal name
+  await nr.spawn(['sleep', '1'], { killSignal: 'SIGFOO' });
 }
 
 export async function correct(nr: NetRunnerApi): Promise<void> {
@@ -23,5 +27,10 @@ export async function correct(nr: NetRunnerApi): Promise<void> {
   const text: string = (await nr.run(['echo $HOME'], { shell: true, preferLocal: true, reject: true, stripFinalNewline: true })).stdout;
   const viaTemplate: string[] = (await nr.$({ lines: true })`ls ${['-l', '-a']}`).stdout;
   nr.configure({ defaultTimeout: 1000 });
-  void [lines, bytes, text, viaTemplate];
+  const syncLines: string[] = nr.runSync(['ls'], { lines: true, input: ['a', 'b'] }).stdout;
+  const syncBytes: Uint8Array = nr.runSync(['ls'], { encoding: 'buffer' }).stdout;
+  const p = await nr.spawn(['sleep', '1'], { killSignal: 'SIGRTMIN+3', argv0: 'sleeper' });
+  p.kill('SIGWINCH');
+  p.kill('SIGRTMAX-2');
+  void [lines, bytes, text, viaTemplate, syncLines, syncBytes];
 }

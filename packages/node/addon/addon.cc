@@ -303,6 +303,19 @@ Napi::Value Dup(const Napi::CallbackInfo& info) {
   return Napi::Number::New(info.Env(), fd < 0 ? -errno : fd);
 }
 
+// sandboxSupport() -> { landlockAbi, seccomp, noNewPrivs, userNamespaces }
+// (nr_sandbox_support).
+Napi::Value SandboxSupport(const Napi::CallbackInfo& info) {
+  nr_sandbox_info s{};
+  nr_sandbox_support(&s);
+  Napi::Object o = Napi::Object::New(info.Env());
+  o.Set("landlockAbi", Napi::Number::New(info.Env(), s.landlock_abi));
+  o.Set("seccomp", Napi::Boolean::New(info.Env(), s.seccomp != 0));
+  o.Set("noNewPrivs", Napi::Boolean::New(info.Env(), s.no_new_privs != 0));
+  o.Set("userNamespaces", Napi::Boolean::New(info.Env(), s.user_namespaces != 0));
+  return o;
+}
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("open", Napi::Function::New(env, Open, "open"));
   exports.Set("spawn", Napi::Function::New(env, Spawn, "spawn"));
@@ -321,6 +334,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitPolledFds(env);
   InitRawFds(env);
   exports.Set("dup", Napi::Function::New(env, Dup, "dup"));
+  exports.Set("sandboxSupport", Napi::Function::New(env, SandboxSupport, "sandboxSupport"));
   InitFdReader(env, exports);
   exports.Set("protocolVersion", Napi::Number::New(env, NR_PROTOCOL_VERSION));
   return exports;

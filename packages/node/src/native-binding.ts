@@ -43,6 +43,8 @@ export interface NativeBinding {
   releaseFd(fd: number): void;
   /** A close-on-exec duplicate of fd, or -errno. */
   dup(o: { fd: number }): number;
+  /** nr_sandbox_support: what this kernel can enforce. */
+  sandboxSupport(): { landlockAbi: number; seccomp: boolean; noNewPrivs: boolean; userNamespaces: boolean };
   protocolVersion: number;
 }
 

@@ -1,6 +1,6 @@
 import { isMainThread } from 'node:worker_threads';
 import { TerminalWriter, ShepherdStartError, type HostOptions, type NativeHost, type RuntimeAdapter } from '@netrunner/core';
-import { groupExists, isFdOpen, killGroup, nodeInterop, onProcessExit, openFile, writeSome } from '@netrunner/core/posix';
+import { blockingRunner, groupExists, isFdOpen, killGroup, nodeInterop, onProcessExit, openFile, pathExists, removeTree, writeSome } from '@netrunner/core/posix';
 import { nativeBinding, shepherdPath } from './native-binding.js';
 import { NativeReader } from './native-reader.js';
 import { SocketWriter } from './socket-writer.js';
@@ -69,6 +69,8 @@ export const nodeAdapter: RuntimeAdapter = {
   onProcessExit,
   killGroup,
   groupExists,
+  pathExists,
+  removeTree,
   readStatus: (fd) =>
     new Promise((resolve, reject) => {
       const rc = nativeBinding().binding.watchExit(fd, resolve);
@@ -84,4 +86,6 @@ export const nodeAdapter: RuntimeAdapter = {
   // On the main thread process.env is the C environment; a worker's is its own copy.
   envStamp: isMainThread ? () => nativeBinding().binding.envGeneration() : () => undefined,
   nodeInterop,
+  // The built entry, from src/ (tests) as from dist/.
+  runBlocking: blockingRunner(new URL('../dist/index.js', import.meta.url).href),
 };

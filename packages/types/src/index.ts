@@ -3,6 +3,8 @@
 export * from './public.js';
 export { signalNumber, signalName } from './signal.js';
 export { type ValidationDetails } from './errors/validation-error.js';
+export { SIGRTMIN, SIGRTMAX } from './signal.js';
+export { normalizeSandbox, type NormalizedSandbox, type SandboxPath } from './validate/normalize-sandbox.js';
 export { quoteCommand } from './errors/quote-command.js';
 export { errnoName } from './errno-name.js';
 export { errnoMeaning } from './errors/errno-meaning.js';
@@ -16,6 +18,7 @@ export {
   normalizeSpawnOptions,
   DEFAULT_SHELL,
   DEFAULT_KILL_TIMEOUT,
+  DEFAULT_KILL_SIGNAL,
   DEFAULT_WAIT_DELAY,
   type NormalizedSpawnOptions,
 } from './validate/normalize-spawn-options.js';
@@ -28,6 +31,7 @@ export {
 export {
   SPAWN_OPTION_KEYS,
   RUN_OPTION_KEYS,
+  RUN_SYNC_OPTION_KEYS,
   STREAM_OPTION_KEYS,
   PIPELINE_OPTION_KEYS,
   STREAM_PIPELINE_OPTION_KEYS,

@@ -1,3 +1,6 @@
+import type { SandboxOptions } from './sandbox-options.js';
+import type { Signal } from './signal.js';
+
 /**
  * The earlier names of the stderr modes, still accepted: 'consume' is
  * 'pipe', 'redirect' is 'stdout', 'disabled' is 'ignore'.
@@ -90,6 +93,17 @@ export interface SpawnOptions {
   pty?: boolean | PtyOptions;
   /** Milliseconds between SIGTERM and SIGKILL when netrunner stops a child. Default 5000. */
   killTimeout?: number;
+  /**
+   * The signal netrunner stops the group with (timeout, abort, output cap,
+   * stop()), before SIGKILL after `killTimeout`. Default 'SIGTERM'. The
+   * shepherd's cleanup when the host dies always uses SIGTERM.
+   */
+  killSignal?: Signal;
+  /**
+   * The name the child sees as argv[0] (`$0` of a shell, /proc/self/cmdline);
+   * the program is still found from argv[0]. With `shell`, the shell's name.
+   */
+  argv0?: string;
   /** A cgroup path (relative to the cgroup root), or a path with limits. */
   cgroup?: string | CgroupOptions;
   /** Working directory of the child. Default: the host's. */
@@ -110,6 +124,8 @@ export interface SpawnOptions {
    * already aborted signal rejects with AbortError before anything is spawned.
    */
   signal?: AbortSignal;
+  /** Confine what the child can reach: files, network, privileges, resources (Linux; see docs/sandbox.md). */
+  sandbox?: SandboxOptions;
   /**
    * Run `argv[0]` as a command line through a shell: `true` = '/bin/sh',
    * or the shell's path. The rest of argv become `$1`, `$2`, ... (never
@@ -179,4 +195,13 @@ export interface PipelineOptions extends Omit<RunOptions, 'pty' | 'shell'> {
 export interface PipelineStreamOptions extends Omit<StreamOptions, 'pty' | 'shell'> {
   /** See PipelineOptions.pipefail: which member's exit decides whether the stream ends in NonZeroExitError. */
   pipefail?: boolean;
+}
+
+/** Data for the child's stdin in `runSync()`: nothing asynchronous. */
+export type SyncInputSource = InputChunk | Iterable<InputChunk>;
+
+/** Options of `runSync()`: those of `run()` but `signal`, with synchronous input. */
+export interface RunSyncOptions extends Omit<RunOptions, 'signal' | 'input'> {
+  /** Data for stdin; stdin is closed after it (or at once without it). */
+  input?: SyncInputSource;
 }

@@ -3,7 +3,7 @@
 export type { NetRunner, NetRunnerApi, TemplateRun } from './contract/netrunner.js';
 export type { Process, OutputName } from './contract/process.js';
 export type { NodeReadable, NodeWritable } from './contract/node-streams.js';
-export type { SignalName, Signal } from './signal.js';
+export type { SignalName, StandardSignalName, RealTimeSignalName, Signal } from './signal.js';
 export { SIGNALS } from './signal.js';
 export type { Stats, ExitInfo, RunResult, PipelineMember, PipelineResult } from './result.js';
 export type {
@@ -21,9 +21,12 @@ export type {
   StreamOptions,
   Encoding,
   RunOptions,
+  RunSyncOptions,
+  SyncInputSource,
   PipelineOptions,
   PipelineStreamOptions,
 } from './options.js';
+export type { SandboxOptions, SandboxLimits, SandboxSupport } from './sandbox-options.js';
 export type { TemplateValue } from './validate/template-argv.js';
 export { NetRunnerError, type ErrorDetails } from './errors/netrunner-error.js';
 export { ValidationError } from './errors/validation-error.js';

@@ -1,7 +1,7 @@
 import type { NetRunner } from '@netrunner/types';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
-/** Every name a binding exports at run time: the API, the error classes and SIGNALS. */
+/** Every name a binding exports at run time: the API, sandboxSupport(), the error classes and SIGNALS. */
 export const PUBLIC_EXPORTS: readonly string[] = [
   '$',
   'AbortError',
@@ -17,6 +17,8 @@ export const PUBLIC_EXPORTS: readonly string[] = [
   'configure',
   'pipeline',
   'run',
+  'runSync',
+  'sandboxSupport',
   'shutdown',
   'spawn',
   'stream',

@@ -35,10 +35,10 @@ export function strictOptionsBehaviour(t: TestApi, nr: NetRunner, _env: Conforma
 
     it('says which call a key belongs to, instead of silently ignoring it', async () => {
       expect(await said(loose.spawn(['sleep', '1'], { timeout: 10 }))).toBe(
-        'timeout: Unknown option `timeout` of spawn(): it is an option of run(), stream(), pipeline() and streamPipeline()',
+        'timeout: Unknown option `timeout` of spawn(): it is an option of run(), runSync(), stream(), pipeline() and streamPipeline()',
       );
       expect(await said(loose.stream(['yes'], { maxOutputSize: 10 })[Symbol.asyncIterator]().next())).toBe(
-        'maxOutputSize: Unknown option `maxOutputSize` of stream(): it is an option of run() and pipeline()',
+        'maxOutputSize: Unknown option `maxOutputSize` of stream(): it is an option of run(), runSync() and pipeline()',
       );
       expect(await said(loose.run(['false'], { allowNonZeroExit: true }))).toBe(
         'allowNonZeroExit: Unknown option `allowNonZeroExit` of run(): it is an option of stream() and streamPipeline()',

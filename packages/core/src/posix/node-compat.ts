@@ -1,7 +1,7 @@
 // @netrunner/core/posix: the adapter pieces that only need what Node and Bun
 // both implement (node:fs, process). Kept out of the runtime-agnostic core
 // (see purity.test.ts): a runtime without these APIs supplies its own.
-import { fstatSync, openSync, writeSync } from 'node:fs';
+import { existsSync, fstatSync, openSync, rmSync, writeSync } from 'node:fs';
 import { Readable, Writable } from 'node:stream';
 import type { NodeInterop } from '../adapter.js';
 import type { WriteSome } from '../terminal-writer.js';
@@ -58,6 +58,22 @@ export function isFdOpen(fd: number): boolean {
     return false;
   }
 }
+
+/** Whether a path exists, following symbolic links (RuntimeAdapter.pathExists). */
+export function pathExists(path: string): boolean {
+  return existsSync(path);
+}
+
+/** Remove a directory tree (symbolic links are removed, not followed); errors are ignored (RuntimeAdapter.removeTree). */
+export function removeTree(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // best effort: what is left is an empty directory or the child's files
+  }
+}
+export { blockingRunner } from './blocking-runner.js';
+export { runCli } from './cli.js';
 
 /** node:stream and Buffer, which Node and Bun both have. */
 export const nodeInterop: NodeInterop = {

@@ -1,4 +1,12 @@
-import type { NetRunnerConfig, PipelineOptions, PipelineStreamOptions, RunOptions, SpawnOptions, StreamOptions } from '../options.js';
+import type {
+  NetRunnerConfig,
+  PipelineOptions,
+  PipelineStreamOptions,
+  RunOptions,
+  RunSyncOptions,
+  SpawnOptions,
+  StreamOptions,
+} from '../options.js';
 import type { PipelineResult, RunResult } from '../result.js';
 import type { TemplateValue } from '../validate/template-argv.js';
 import type { Process } from './process.js';
@@ -52,6 +60,19 @@ export interface NetRunner {
    * }
    */
   stream(argv: readonly string[], options?: StreamOptions): AsyncIterable<Uint8Array>;
+  /**
+   * run(), blocking the calling thread until the child has ended: the same
+   * shepherd, process-group kill, timeout, output cap and result. The run
+   * happens on a helper thread (started once, on first use); input is
+   * synchronous data; there is no `signal`.
+   *
+   * @example
+   * const { stdout, exitCode } = runSync(['git', 'rev-parse', 'HEAD']);
+   * runSync(['sleep', '9'], { timeout: 100 }); // throws TimeoutError, the group is gone
+   */
+  runSync(argv: readonly string[], options: RunSyncOptions & { lines: true }): RunResult<string[]>;
+  runSync(argv: readonly string[], options: RunSyncOptions & { encoding: 'buffer' }): RunResult<Uint8Array>;
+  runSync(argv: readonly string[], options?: RunSyncOptions): RunResult<string>;
   /**
    * Start a child and get a Process to drive it (write, read, kill, wait).
    * An already aborted `signal` rejects with AbortError and starts nothing.

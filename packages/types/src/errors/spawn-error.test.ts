@@ -31,3 +31,14 @@ describe('SpawnError message', () => {
     expect(new SpawnError(['x'], 13, 'EACCES', 'cwd').message).toMatch(/\(permission denied\).*\(`cwd`\)/);
   });
 });
+
+describe('SpawnError at stage sandbox', () => {
+  it('names what the kernel lacks, and the way out', () => {
+    const noLandlock = new SpawnError(['make'], 95, 'EOPNOTSUPP', 'sandbox');
+    expect([noLandlock.field, noLandlock.stage]).toEqual(['sandbox', 'sandbox']);
+    expect(noLandlock.message).toMatch(/at stage sandbox, confining the child \(`sandbox`\): this kernel has no Landlock .*`sandbox.bestEffort: true`/);
+    expect(new SpawnError(['make'], 93, 'EPROTONOSUPPORT', 'sandbox').message).toMatch(/Landlock ABI is below 3/);
+    expect(new SpawnError(['make'], 38, 'ENOSYS', 'sandbox').message).toMatch(/no seccomp filters/);
+    expect(new SpawnError(['make'], 1, 'EPERM', 'sandbox').message).toMatch(/`user`\/`group` needs root/);
+  });
+});

@@ -1,6 +1,7 @@
 import { errnoMeaning } from './errno-meaning.js';
 import { quoteCommand } from './quote-command.js';
 import { NetRunnerError, type ErrorDetails } from './netrunner-error.js';
+import { SANDBOX_REASON } from './sandbox-reason.js';
 
 /** Where a spawn failed (mirrors NR_STAGE_* of netrunner.h). */
 export type SpawnStage =
@@ -11,6 +12,7 @@ export type SpawnStage =
   | 'exec'
   | 'cgroup'
   | 'setup'
+  | 'sandbox'
   | 'host';
 
 const FIELD: Partial<Record<SpawnStage, string>> = {
@@ -18,6 +20,7 @@ const FIELD: Partial<Record<SpawnStage, string>> = {
   exec: 'argv',
   cwd: 'cwd',
   cgroup: 'cgroup',
+  sandbox: 'sandbox',
 };
 
 /** What was being done at each stage, in words. */
@@ -29,6 +32,7 @@ const DOING: Readonly<Record<SpawnStage, string>> = {
   exec: 'executing the program (`argv`)',
   cgroup: 'setting up the cgroup (`cgroup`)',
   setup: "setting up the child's stdio, session or terminal",
+  sandbox: 'confining the child (`sandbox`)',
   host: 'talking to the shepherd process',
 };
 
@@ -51,8 +55,10 @@ const CGROUP_REASON: Readonly<Record<string, string>> = {
  * (the working directory is missing or not a directory), 'cgroup' (the
  * cgroup could not be made, limited or joined: 'ENOENT' no cgroups on this
  * platform, 'EOPNOTSUPP' a limit no hierarchy can enforce, 'EEXIST' the
- * cgroup already exists). The message says what the errno means and what
- * was being done, e.g. "Cannot spawn `nope --help`: ENOENT (no such file or
+ * cgroup already exists), 'sandbox' (the kernel lacks what the sandbox
+ * needs: 'EOPNOTSUPP' no Landlock, 'EPROTONOSUPPORT' a Landlock ABI below
+ * 3, 'ENOSYS' no seccomp; or 'EPERM' it could not be applied). The message
+ * says what the errno means and what was being done, e.g. "Cannot spawn `nope --help`: ENOENT (no such file or
  * directory) at stage resolve, looking up the program (`argv[0]`)".
  *
  * @example
@@ -65,7 +71,8 @@ export class SpawnError extends NetRunnerError {
 
   constructor(argv: readonly string[], errno: number, code: string, stage: SpawnStage, details: ErrorDetails = {}) {
     const field = FIELD[stage];
-    const reason = stage === 'cgroup' && CGROUP_REASON[code] ? `: ${CGROUP_REASON[code]}` : '';
+    const reasons = stage === 'cgroup' ? CGROUP_REASON : stage === 'sandbox' ? SANDBOX_REASON : {};
+    const reason = reasons[code] ? `: ${reasons[code]}` : '';
     const what = `${code} (${errnoMeaning(errno)}) at stage ${stage}, ${DOING[stage] ?? 'spawning'}`;
     super(`Cannot spawn \`${quoteCommand(argv)}\`: ${what}${reason}`, { ...details, argv, code });
     this.errno = errno;

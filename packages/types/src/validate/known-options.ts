@@ -8,6 +8,8 @@ export const SPAWN_OPTION_KEYS = [
   'stderr',
   'pty',
   'killTimeout',
+  'killSignal',
+  'argv0',
   'cgroup',
   'cwd',
   'env',
@@ -17,6 +19,7 @@ export const SPAWN_OPTION_KEYS = [
   'shell',
   'preferLocal',
   'verbose',
+  'sandbox',
 ] as const;
 
 /** Options stream() adds (StreamOptions). */
@@ -34,6 +37,9 @@ export const RUN_OPTION_KEYS = [
   'lines',
   'all',
 ] as const;
+
+/** Options runSync() accepts (RunSyncOptions): run()'s but `signal`, which nothing could fire while it blocks. */
+export const RUN_SYNC_OPTION_KEYS = RUN_OPTION_KEYS.filter((k) => k !== 'signal');
 
 /**
  * Options pipeline() takes: run()'s but `shell` (one shell line cannot be
@@ -61,12 +67,21 @@ export const DAEMON_OPTION_KEYS = [
 ] as const;
 
 /** Which call a set of options belongs to, as its messages name it. */
-export type OptionsOf = 'spawn()' | 'run()' | 'stream()' | 'pipeline()' | 'streamPipeline()' | 'configure()' | 'new Daemon()';
+export type OptionsOf =
+  | 'spawn()'
+  | 'run()'
+  | 'runSync()'
+  | 'stream()'
+  | 'pipeline()'
+  | 'streamPipeline()'
+  | 'configure()'
+  | 'new Daemon()';
 
 /** The known keys of each call, for strict options and for "it is an option of ..." hints. */
 export const KNOWN_OPTION_KEYS: Readonly<Record<OptionsOf, readonly string[]>> = {
   'spawn()': SPAWN_OPTION_KEYS,
   'run()': RUN_OPTION_KEYS,
+  'runSync()': RUN_SYNC_OPTION_KEYS,
   'stream()': STREAM_OPTION_KEYS,
   'pipeline()': PIPELINE_OPTION_KEYS,
   'streamPipeline()': STREAM_PIPELINE_OPTION_KEYS,

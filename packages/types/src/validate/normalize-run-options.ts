@@ -48,7 +48,7 @@ function streamReject(reject: unknown, allowNonZeroExit: unknown): boolean {
 export function normalizeRunOptions(
   argv: unknown,
   options: unknown = {},
-  call: 'run()' | 'stream()' | 'pipeline()' | 'streamPipeline()' = 'run()',
+  call: 'run()' | 'runSync()' | 'stream()' | 'pipeline()' | 'streamPipeline()' = 'run()',
   defaults: RunDefaults = NO_DEFAULTS,
 ): NormalizedRunOptions {
   const base = normalizeSpawnOptions(argv, options, call);
@@ -65,8 +65,8 @@ export function normalizeRunOptions(
   const timeout = read('timeout');
   const maxOutputSize = read('maxOutputSize');
   const encoding = read('encoding');
-  // run() and pipeline() return a result; stream() and streamPipeline() reject by default.
-  const collects = call === 'run()' || call === 'pipeline()';
+  // run(), runSync() and pipeline() return a result; stream() and streamPipeline() reject by default.
+  const collects = call === 'run()' || call === 'runSync()' || call === 'pipeline()';
   const reject = collects ? flag('reject') : streamReject(read('reject'), read('allowNonZeroExit'));
   const normalized: NormalizedRunOptions = {
     ...base,

@@ -3,13 +3,17 @@ import { boolean, cleanString, integerIn, milliseconds, plainObject, readField }
 import { isAbortSignal } from './is-abort-signal.js';
 import { normalizeCgroup, type NormalizedCgroup } from './normalize-cgroup.js';
 import { normalizeEnv } from './normalize-env.js';
+import { normalizeSandbox, type NormalizedSandbox } from './normalize-sandbox.js';
 import type { OptionsOf } from './known-options.js';
 import { describeStdio, normalizeStdio, type NormalizedStdio } from './normalize-stdio.js';
 import { rejectUnknownOptions } from './reject-unknown-options.js';
+import { signalNumber } from '../signal.js';
 import { validateArgv } from './validate-argv.js';
 
 /** Default milliseconds between SIGTERM and SIGKILL. */
 export const DEFAULT_KILL_TIMEOUT = 5000;
+/** SIGTERM: the signal a stop starts with unless `killSignal` says otherwise. */
+export const DEFAULT_KILL_SIGNAL = 15;
 /** Default milliseconds a child's output may stay open after it exited (see SpawnOptions.waitDelay). */
 export const DEFAULT_WAIT_DELAY = 2000;
 
@@ -21,12 +25,17 @@ export interface NormalizedSpawnOptions {
   stderr: NormalizedStdio;
   pty: { rows: number; cols: number } | null;
   killTimeout: number;
+  /** The signal number a stop starts with (SIGTERM, 15, by default). */
+  killSignal: number;
+  /** The name the child sees as argv[0], or null for argv[0] itself. */
+  argv0: string | null;
   cgroup: NormalizedCgroup | null;
   cwd: string | null;
   env: Record<string, string | undefined>;
   extendEnv: boolean;
   waitDelay: number;
   signal: AbortSignal | undefined;
+  sandbox: NormalizedSandbox | null;
   /** The shell argv[0] of the call went through, or null. */
   shell: string | null;
   preferLocal: boolean;
@@ -93,12 +102,16 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}, call
   const stderr = normalizeStdio(raw.stderr, 'stderr');
   const ptyOption = read('pty');
   const killTimeout = read('killTimeout');
+  const killSignal = read('killSignal');
+  const argv0 = read('argv0');
+  const argv0Name = argv0 === undefined ? null : cleanString(argv0, 'argv0', true);
   const cgroup = read('cgroup');
   const cwd = read('cwd');
   const env = read('env');
   const extendEnv = read('extendEnv');
   const waitDelay = read('waitDelay');
   const signal = read('signal');
+  const sandbox = read('sandbox');
   const shellPath = shell(read('shell'));
   const preferLocal = read('preferLocal');
   const verboseOption = verbose(read('verbose'));
@@ -106,20 +119,24 @@ export function normalizeSpawnOptions(argv: unknown, options: unknown = {}, call
   const terminal = pty(ptyOption);
   if (terminal !== null) checkPtyStdio(raw, { stdin, stdout, stderr });
   return {
-    // sh -c 'line' sh a b: the line is parsed by the shell, a and b reach it as $1 and $2, unparsed.
-    argv: shellPath === null ? args : [shellPath, '-c', args[0]!, shellPath, ...args.slice(1)],
+    // sh -c 'line' sh a b: the line is parsed by the shell, a and b reach it as $1 and $2, unparsed;
+    // $0 is argv0 when given, as for a shell started under that name.
+    argv: shellPath === null ? args : [shellPath, '-c', args[0]!, argv0Name ?? shellPath, ...args.slice(1)],
     stdin,
     stdout,
     stderr,
     pty: terminal,
     // Used by a timer and sent as a u32: both hold 0..2^31-1.
     killTimeout: killTimeout === undefined ? DEFAULT_KILL_TIMEOUT : milliseconds(killTimeout, 'killTimeout'),
+    killSignal: killSignal === undefined ? DEFAULT_KILL_SIGNAL : signalNumber(killSignal, 'killSignal'),
+    argv0: argv0Name,
     cgroup: cgroup === undefined ? null : normalizeCgroup(cgroup),
     cwd: cwd === undefined ? null : cleanString(cwd, 'cwd', true),
     env: env === undefined ? {} : normalizeEnv(env),
     extendEnv: extendEnv === undefined ? true : boolean(extendEnv, 'extendEnv'),
     waitDelay: waitDelay === undefined ? DEFAULT_WAIT_DELAY : milliseconds(waitDelay, 'waitDelay'),
     signal: signal as AbortSignal | undefined,
+    sandbox: sandbox === undefined ? null : normalizeSandbox(sandbox),
     shell: shellPath,
     preferLocal: preferLocal === undefined ? false : boolean(preferLocal, 'preferLocal'),
     verbose: verboseOption,

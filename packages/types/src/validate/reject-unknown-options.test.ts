@@ -31,10 +31,10 @@ describe('strict options', () => {
   });
   it('says which call a key belongs to when it is not a typo', () => {
     expect(messageOf(() => normalizeSpawnOptions(['ls'], { timeout: 5 }))).toBe(
-      'timeout: Unknown option `timeout` of spawn(): it is an option of run(), stream(), pipeline() and streamPipeline()',
+      'timeout: Unknown option `timeout` of spawn(): it is an option of run(), runSync(), stream(), pipeline() and streamPipeline()',
     );
     expect(messageOf(() => normalizeRunOptions(['ls'], { maxOutputSize: 5 }, 'stream()'))).toBe(
-      'maxOutputSize: Unknown option `maxOutputSize` of stream(): it is an option of run() and pipeline()',
+      'maxOutputSize: Unknown option `maxOutputSize` of stream(): it is an option of run(), runSync() and pipeline()',
     );
     expect(messageOf(() => normalizeRunOptions(['ls'], { restart: 'always' }))).toBe(
       'restart: Unknown option `restart` of run(): it is an option of new Daemon()',
