@@ -48,6 +48,10 @@ const rawBin = join(root, 'bench', 'out', 'pipe-reader');
 execFileSync('cc', ['-O2', '-std=c11', '-D_GNU_SOURCE', 'bench/c/pipe-reader.c', '-o', rawBin], { cwd: root, stdio: 'inherit' });
 const tput = json('node', [bench('node-throughput.mjs'), quick ? '256' : '1024', '--raw', rawBin]);
 report.push(['stdout throughput (GiB/s, best of 3)', tput]);
+// Each Process read path (web, Node streams, lines()) beside the runtime's own reader of that shape.
+const readMib = quick ? '128' : '512';
+const reads = json('node', [bench('node-read-paths.mjs'), readMib]);
+report.push(['Node read paths (GiB/s, best of 3)', reads]);
 const mem = json('node', [bench('node-stream-memory.mjs'), quick ? '1' : '4']);
 report.push(['streaming memory, slow consumer', mem]);
 // produce | cat | wc -c: kernel pipes (pipeline()) against sh -c and JavaScript hops.
@@ -78,6 +82,8 @@ const syncRuns = quick ? '40' : '200';
 const runSyncOn = { node: json('node', [bench('run-sync.mjs'), join(root, 'packages/node/dist/index.js'), '--runs', syncRuns]) };
 if (existsSync(bunBin)) runSyncOn.bun = json(bunBin, [bench('run-sync.mjs'), join(root, 'packages/bun/dist/index.js'), '--runs', syncRuns]);
 report.push(['runSync(["true"]) beside run() and spawnSync', runSyncOn]);
+const bunReads = bun ? json(bunBin, [bench('bun-read-paths.ts'), readMib]) : null;
+if (bunReads) report.push(['Bun read paths (GiB/s, best of 3)', bunReads]);
 
 for (const [title, data] of report) console.log(`\n## ${title}\n${JSON.stringify(data, null, 2)}`);
 console.log('\n## Against the budget');
@@ -116,4 +122,8 @@ if (sandbox.bwrap) {
   console.log(`Sandboxed run(['true']) / bwrap with the same confinement: ${vsBwrap}x (target < 1.0x) — ${verdict(vsBwrap < 1)}`);
 } else {
   console.log('Sandboxed run([\'true\']) / bwrap: not measured (bwrap missing or refused here)');
+}
+// Every read path: >= 1.1x the runtime's own reader of the same shape (DESIGN.md).
+for (const [runtime, r] of [['Node', reads], ['Bun', bunReads]]) {
+  for (const [name, x] of Object.entries(r?.ratios ?? {})) console.log(`${runtime} ${name}: ${x}x (target >= 1.1x) — ${verdict(x >= 1.1)}`);
 }

@@ -1,5 +1,5 @@
 import { TerminalWriter, type RuntimeAdapter } from '@netrunner/core';
-import { blockingRunner, groupExists, isFdOpen, killGroup, onProcessExit, openFile, pathExists, removeTree, writeSome } from '@netrunner/core/posix';
+import { blockingRunner, groupExists, isFdOpen, killGroup, nodeInterop, onProcessExit, openFile, pathExists, removeTree, writeSome } from '@netrunner/core/posix';
 import { BunFdReader } from './fd-reader.js';
 import { BunFdWriter } from './fd-writer.js';
 import { BunNativeHost } from './bun-native-host.js';
@@ -26,6 +26,7 @@ export const bunAdapter: RuntimeAdapter = {
   openFile,
   isFdOpen,
   env: () => process.env,
+  nodeInterop,
   // The built entry, from src/ (tests) as from dist/.
   runBlocking: blockingRunner(new URL('../dist/index.js', import.meta.url).href),
 };

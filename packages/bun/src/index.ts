@@ -1,15 +1,16 @@
 // @netrunner/bun: netrunner for Bun.
-import { createNetRunner, type NetRunnerApi } from '@netrunner/core';
+import { createNetRunner } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
+import type * as exported from './index.js';
 import { bunAdapter } from './bun-adapter.js';
 
-export * from '@netrunner/types';
-export { Process, type NetRunnerApi } from '@netrunner/core';
-export { bunAdapter } from './bun-adapter.js';
+// The API functions below, the error classes, SIGNALS and the public types; nothing internal.
+export * from '@netrunner/types/public';
 
 // One shepherd per realm, even if this module is loaded twice.
 const KEY = Symbol.for('netrunner.bun.api');
-const realm = globalThis as { [KEY]?: NetRunnerApi };
-const api: NetRunnerApi = (realm[KEY] ??= createNetRunner(bunAdapter));
+const realm = globalThis as { [KEY]?: NetRunner };
+const api: NetRunner = (realm[KEY] ??= createNetRunner(bunAdapter));
 
 /**
  * Run a command to completion and collect its output.
@@ -17,7 +18,7 @@ const api: NetRunnerApi = (realm[KEY] ??= createNetRunner(bunAdapter));
  * @example
  * const { stdout } = await run(['echo', 'hello']); // 'hello\n'
  */
-export const run: NetRunnerApi['run'] = api.run;
+export const run: NetRunner['run'] = api.run;
 
 /**
  * Stream a command's stdout with backpressure.
@@ -25,7 +26,7 @@ export const run: NetRunnerApi['run'] = api.run;
  * @example
  * for await (const chunk of stream(['sort'], { input: 'b\na\n' })) process.stdout.write(chunk);
  */
-export const stream: NetRunnerApi['stream'] = api.stream;
+export const stream: NetRunner['stream'] = api.stream;
 
 /**
  * run(), blocking until the child has ended; the same result, errors and
@@ -34,7 +35,7 @@ export const stream: NetRunnerApi['stream'] = api.stream;
  * @example
  * const { stdout } = runSync(['git', 'rev-parse', 'HEAD']);
  */
-export const runSync: NetRunnerApi['runSync'] = api.runSync;
+export const runSync: NetRunner['runSync'] = api.runSync;
 
 /**
  * Start a child and drive it through a Process.
@@ -44,7 +45,7 @@ export const runSync: NetRunnerApi['runSync'] = api.runSync;
  * await p.write('hi'); await p.closeStdin();
  * await p.read(); // 'hi' as bytes
  */
-export const spawn: NetRunnerApi['spawn'] = api.spawn;
+export const spawn: NetRunner['spawn'] = api.spawn;
 
 /**
  * Run commands joined by kernel pipes (`a | b | c`); the exit follows
@@ -53,7 +54,7 @@ export const spawn: NetRunnerApi['spawn'] = api.spawn;
  * @example
  * const { stdout } = await pipeline([['seq', '1', '100'], ['grep', '7'], ['wc', '-l']]); // '19\n'
  */
-export const pipeline: NetRunnerApi['pipeline'] = api.pipeline;
+export const pipeline: NetRunner['pipeline'] = api.pipeline;
 
 /**
  * Stream the last member's stdout of a pipeline with backpressure.
@@ -61,10 +62,10 @@ export const pipeline: NetRunnerApi['pipeline'] = api.pipeline;
  * @example
  * for await (const chunk of streamPipeline([['cat', 'big.log'], ['grep', 'ERROR']])) process.stdout.write(chunk);
  */
-export const streamPipeline: NetRunnerApi['streamPipeline'] = api.streamPipeline;
+export const streamPipeline: NetRunner['streamPipeline'] = api.streamPipeline;
 
 /** Kill every child and close the shepherd now (it reopens on the next call). */
-export const shutdown: NetRunnerApi['shutdown'] = api.shutdown;
+export const shutdown: NetRunner['shutdown'] = api.shutdown;
 
 /**
  * Set host-wide options (`cgroupRoot`, `defaultTimeout`) for the shepherd the next
@@ -73,7 +74,7 @@ export const shutdown: NetRunnerApi['shutdown'] = api.shutdown;
  * @example
  * configure({ cgroupRoot: 'myapp' }); // cgroup 'job-1' -> <hierarchy>/myapp/job-1
  */
-export const configure: NetRunnerApi['configure'] = api.configure;
+export const configure: NetRunner['configure'] = api.configure;
 
 /**
  * run() with argv as a tagged template; each interpolated value is one
@@ -83,7 +84,13 @@ export const configure: NetRunnerApi['configure'] = api.configure;
  * await $`git log -n ${3} --format=${'%h %s'}`;
  * await $({ cwd: '/tmp' })`ls -l`;
  */
-export const $: NetRunnerApi['$'] = api.$;
+export const $: NetRunner['$'] = api.$;
+
+// Compile-time check: the build fails when this module's exports stop being a NetRunner.
+function exportsAreNetRunner(binding: typeof exported): NetRunner {
+  return binding satisfies NetRunner;
+}
+exportsAreNetRunner satisfies unknown;
 
 /**
  * What this kernel can enforce for the `sandbox` option: the Landlock ABI

@@ -1,5 +1,5 @@
 // @netrunner/conformance: the behaviour suite, written once for every runtime.
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { badInputBehaviour } from './suites/bad-input.js';
 import { cgroupBehaviour } from './suites/cgroup.js';
 import { abortBehaviour } from './suites/abort.js';
@@ -30,6 +30,9 @@ import { signalBehaviour } from './suites/signals.js';
 import { argv0Behaviour } from './suites/argv0.js';
 import { runSyncBehaviour } from './suites/run-sync.js';
 import { cliBehaviour } from './suites/cli.js';
+import { publicExportBehaviour } from './suites/public-exports.js';
+import { streamInteropBehaviour } from './suites/stream-interop.js';
+import { readmeStreamExamples } from './suites/readme-streams.js';
 import type { ConformanceEnv, TestApi } from './test-api.js';
 
 export type { ConformanceEnv, Matchers, TestApi } from './test-api.js';
@@ -49,7 +52,7 @@ export const hostFixture = new URL('../fixtures/host.mjs', import.meta.url).path
  * defineConformance({ describe, it, expect, beforeAll, afterAll }, await import('@netrunner/node'),
  *   { runtime: 'node', hostCommand: [process.execPath, hostFixture, entry], gc: () => globalThis.gc?.() });
  */
-export function defineConformance(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function defineConformance(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   t.describe(`netrunner conformance (${env.runtime})`, () => {
     readmeExamples(t, nr, env);
     outputBehaviour(t, nr, env);
@@ -81,6 +84,9 @@ export function defineConformance(t: TestApi, nr: NetRunnerApi, env: Conformance
     argv0Behaviour(t, nr, env);
     runSyncBehaviour(t, nr, env);
     cliBehaviour(t, nr, env);
+    publicExportBehaviour(t, nr, env);
+    streamInteropBehaviour(t, nr, env);
+    readmeStreamExamples(t, nr, env);
   });
 }
 export { defineMatrix, type MatrixTestApi } from './suites/matrix.js';

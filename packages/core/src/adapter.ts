@@ -1,4 +1,6 @@
+import type { Readable, Writable } from 'node:stream';
 import type { BlockingRunner } from './run-sync.js';
+
 /** A successful spawn reply: the child's pid and its fds (-1 when absent). */
 export interface SpawnedChild {
   pid: number;
@@ -82,6 +84,14 @@ export interface FdWriter {
   destroy(): void;
 }
 
+/** What a runtime with node:stream and Buffer (Node, Bun) lends to Process and run(). */
+export interface NodeInterop {
+  Readable: typeof Readable;
+  Writable: typeof Writable;
+  /** A Buffer over the same memory (no copy). */
+  buffer(bytes: Uint8Array): Uint8Array;
+}
+
 /**
  * Everything netrunner needs from a JavaScript runtime. @netrunner/node
  * implements it with N-API and net.Socket, @netrunner/bun with bun:ffi and
@@ -152,6 +162,8 @@ export interface RuntimeAdapter {
    * env() is reused while the stamp stays the same.
    */
   envStamp?(): unknown;
+  /** node:stream classes and Buffer, where the runtime has them: Process.nodeStdout() and the like, run()'s Buffers. */
+  nodeInterop?: NodeInterop;
   /**
    * Optional: run one runSync() request to completion while the calling
    * thread blocks (through run() on another thread, see

@@ -1,5 +1,5 @@
 import { NetRunnerError, StdinClosedError, signalName, type ExitInfo, type NormalizedStdio, type Stats, type StdinClosedReason } from '@netrunner/types';
-import type { FdWriter, NativeHost, RuntimeAdapter, SpawnedChild } from './adapter.js';
+import type { FdWriter, NativeHost, NodeInterop, RuntimeAdapter, SpawnedChild } from './adapter.js';
 import type { ExitRecord } from './decode-exit-record.js';
 import { isHangUp } from './hang-up.js';
 import type { HostManager } from './host-manager.js';
@@ -63,6 +63,10 @@ export class ChildState implements TrackedChild {
   /** True once output still open `waitDelay` ms after the exit was cut. */
   get outputCut(): boolean {
     return this.#deadline.cut || this.stdout.cut || this.stderr.cut;
+  }
+  /** node:stream and Buffer, when the runtime lends them (see RuntimeAdapter.nodeInterop). */
+  get nodeInterop(): NodeInterop | undefined {
+    return this.#adapter.nodeInterop;
   }
   bytesIn = 0;
   writeCount = 0;

@@ -38,8 +38,10 @@ export async function collectRun(state: ChildState, opts: NormalizedRunOptions):
     guard.dispose();
     state.release();
   }
-  const stdout = out.bytes();
-  const stderr = err.bytes();
+  // Buffers where the runtime has them (encoding: 'buffer' hands them out as they are).
+  const asBytes = state.nodeInterop?.buffer ?? ((b: Uint8Array) => b);
+  const stdout = asBytes(out.bytes());
+  const stderr = asBytes(err.bytes());
   const decode = (b: Uint8Array) => (opts.encoding === 'buffer' ? b : utf8.decode(b));
   const details: ErrorDetails = { argv: opts.argv, stdout: decode(stdout), stderr: decode(stderr), stats: state.stats(), pid: state.pid };
   const stopError = buildStopError(guard, details, { ...opts, exceeded: out.exceeded ? 'stdout' : 'stderr' });
@@ -48,7 +50,7 @@ export async function collectRun(state: ChildState, opts: NormalizedRunOptions):
   const result: RunResult<RunOutput> = {
     stdout: runOutput(stdout, opts),
     stderr: runOutput(stderr, opts),
-    ...(all === null ? {} : { all: runOutput(concat(all), opts) }),
+    ...(all === null ? {} : { all: runOutput(asBytes(concat(all)), opts) }),
     argv: opts.argv,
     command: quoteCommand(opts.argv),
     exitCode: outcome.info.exitCode,

@@ -2,7 +2,7 @@ import { NetRunnerError, ValidationError, milliseconds, normalizeCgroupPath, rej
 import type { HostOptions } from './adapter.js';
 import type { Context } from './context.js';
 
-/** Validate `config` and make it the options of the next shepherd; see NetRunnerApi.configure. */
+/** Validate `config` and make it the options of the next shepherd; see NetRunner.configure. */
 export function configure(ctx: Context, config: NetRunnerConfig): void {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
     throw new ValidationError('config', 'an object', config);

@@ -1,10 +1,10 @@
 // @netrunner/core: the implementation both bindings share.
 export * from '@netrunner/types';
-export type { HostOptions, NativeHost, FdReader, FdWriter, RuntimeAdapter, SpawnReply, SpawnedChild, SpawnFailure } from './adapter.js';
-export { createNetRunner, type NetRunnerApi } from './create-netrunner.js';
+export type { HostOptions, NativeHost, NodeInterop, FdReader, FdWriter, RuntimeAdapter, SpawnReply, SpawnedChild, SpawnFailure } from './adapter.js';
+export { createNetRunner } from './create-netrunner.js';
 export { Process } from './process.js';
 export type { BlockingRunner, BlockingRunRequest, BlockingRunReply } from './run-sync.js';
-export { makeTemplate, type TemplateRun } from './template.js';
+export { makeTemplate } from './template.js';
 export { TerminalWriter, type WriteSome } from './terminal-writer.js';
 export {
   encodeSpawnRequest,

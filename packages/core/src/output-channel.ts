@@ -1,6 +1,9 @@
 import type { FdReader } from './adapter.js';
 import type { Notifier } from './notifier.js';
 
+/** Keeps the owning Process (and its child) alive while `op` is pending. */
+export type Hold = <T>(op: Promise<T>) => Promise<T>;
+
 /** One `for await` over a channel: reading (a read in flight) or suspended at a yield. */
 export interface Iteration {
   reading: boolean;

@@ -1,4 +1,5 @@
 import type { NormalizedRunOptions } from '@netrunner/types';
+import { LineSplitter } from './line-splitter.js';
 
 const utf8 = new TextDecoder();
 
@@ -10,10 +11,8 @@ function stripNewline(bytes: Uint8Array): Uint8Array {
 
 /** Text as lines without their ends ('\n' or '\r\n'); a final line end makes no empty last line. */
 function splitLines(text: string): string[] {
-  if (text === '') return [];
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const splitter = new LineSplitter();
+  return [...splitter.push(text), ...splitter.end()];
 }
 
 /** One output of run() as its options ask: bytes or text, the final newline kept or not, or lines. */

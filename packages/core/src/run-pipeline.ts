@@ -5,7 +5,7 @@ import { pipelineMembers } from './pipeline-exit.js';
 import { pipelineSpawn } from './pipeline-extras.js';
 import { spawnChild } from './spawn-child.js';
 
-/** pipeline() for one realm's context; see NetRunnerApi.pipeline. */
+/** pipeline() for one realm's context; see NetRunner.pipeline. */
 export async function runPipeline(
   ctx: Context,
   members: readonly (readonly string[])[],

@@ -49,7 +49,7 @@ function forwarded(ctx: Context, options: RunSyncOptions | undefined, opts: Norm
   return out;
 }
 
-/** runSync() for one realm's context; see NetRunnerApi.runSync. */
+/** runSync() for one realm's context; see NetRunner.runSync. */
 export function runSync(ctx: Context, argv: readonly string[], options?: RunSyncOptions): RunResult<string | Uint8Array | string[]> {
   const opts = normalizeRunOptions(argv, options, 'runSync()', ctx.defaults);
   const runner = ctx.adapter.runBlocking;

@@ -4,7 +4,7 @@ import { Process } from './process.js';
 import { spawnChild } from './spawn-child.js';
 import { terminate } from './terminate.js';
 
-/** spawn() for one realm's context; see NetRunnerApi.spawn. */
+/** spawn() for one realm's context; see NetRunner.spawn. */
 export async function spawn(ctx: Context, argv: readonly string[], options?: SpawnOptions): Promise<Process> {
   const opts = normalizeSpawnOptions(argv, options, 'spawn()');
   const state = spawnChild(ctx, opts);

@@ -4,7 +4,7 @@ import { pipelineSpawn } from './pipeline-extras.js';
 import { spawnChild } from './spawn-child.js';
 import { streamOf } from './stream.js';
 
-/** streamPipeline() for one realm's context; see NetRunnerApi.streamPipeline. */
+/** streamPipeline() for one realm's context; see NetRunner.streamPipeline. */
 export function streamPipeline(
   ctx: Context,
   members: readonly (readonly string[])[],

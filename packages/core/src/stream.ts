@@ -11,7 +11,7 @@ import { watchStream, type StreamSlot } from './stream-finalizer.js';
 const STDERR_TAIL = 64 * 1024;
 
 /**
- * stream() for one realm's context; see NetRunnerApi.stream. A generator
+ * stream() for one realm's context; see NetRunner.stream. A generator
  * dropped mid-iteration (advanced by hand, never return()ed) has its group
  * killed when it is collected, like a Process.
  */

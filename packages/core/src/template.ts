@@ -1,18 +1,7 @@
-import { ValidationError, plainObject, templateArgv, type RunOptions, type RunResult, type TemplateValue } from '@netrunner/types';
+import { ValidationError, plainObject, templateArgv, type RunOptions, type RunResult, type TemplateRun } from '@netrunner/types';
 
 /** run() as `$` calls it. */
 type RunFn = (argv: readonly string[], options?: RunOptions) => Promise<RunResult<string | Uint8Array | string[]>>;
-
-/**
- * `$` of the API: run() with argv written as a tagged template, or, called
- * with options, a `$` that uses them.
- */
-export interface TemplateRun<T extends string | Uint8Array | string[] = string> {
-  (strings: TemplateStringsArray, ...values: readonly TemplateValue[]): Promise<RunResult<T>>;
-  (options: RunOptions & { lines: true }): TemplateRun<string[]>;
-  (options: RunOptions & { encoding: 'buffer' }): TemplateRun<Uint8Array>;
-  (options: RunOptions): TemplateRun<T>;
-}
 
 function isTemplate(value: unknown): value is TemplateStringsArray {
   return Array.isArray(value) && Array.isArray((value as { raw?: unknown }).raw);

@@ -1,22 +1,13 @@
-import type { ExitInfo, SpawnOptions } from '@netrunner/types';
+import type { ExitInfo, NetRunner, Process, SpawnOptions } from '@netrunner/types';
 import type { DaemonState } from './daemon-state.js';
 
-/** What a daemon needs of a binding: its `spawn` (from @netrunner/node or @netrunner/bun). */
+/** What a daemon needs of a binding (a NetRunner from @netrunner/types): its `spawn`, giving a DaemonProcess. */
 export interface DaemonRunner {
-  spawn(argv: readonly string[], options?: SpawnOptions): Promise<DaemonProcess>;
+  spawn(...args: Parameters<NetRunner['spawn']>): Promise<DaemonProcess>;
 }
 
-/** The part of a netrunner Process a daemon drives. */
-export interface DaemonProcess {
-  readonly pid: number;
-  readonly alive: boolean;
-  readonly stdout: AsyncIterable<Uint8Array>;
-  readonly stderr: AsyncIterable<Uint8Array>;
-  write(data: string | Uint8Array): Promise<void>;
-  wait(): Promise<ExitInfo>;
-  stop(): Promise<ExitInfo>;
-  [Symbol.asyncDispose](): Promise<void>;
-}
+/** The part of a netrunner Process (from @netrunner/types) a daemon drives. */
+export type DaemonProcess = Pick<Process, 'pid' | 'alive' | 'stdout' | 'stderr' | 'write' | 'wait' | 'stop' | typeof Symbol.asyncDispose>;
 
 /** Which output a chunk came from. */
 export type OutputStream = 'stdout' | 'stderr';

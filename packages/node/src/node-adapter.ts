@@ -1,6 +1,6 @@
 import { isMainThread } from 'node:worker_threads';
 import { TerminalWriter, ShepherdStartError, type HostOptions, type NativeHost, type RuntimeAdapter } from '@netrunner/core';
-import { blockingRunner, groupExists, isFdOpen, killGroup, onProcessExit, openFile, pathExists, removeTree, writeSome } from '@netrunner/core/posix';
+import { blockingRunner, groupExists, isFdOpen, killGroup, nodeInterop, onProcessExit, openFile, pathExists, removeTree, writeSome } from '@netrunner/core/posix';
 import { nativeBinding, shepherdPath } from './native-binding.js';
 import { NativeReader } from './native-reader.js';
 import { SocketWriter } from './socket-writer.js';
@@ -85,6 +85,7 @@ export const nodeAdapter: RuntimeAdapter = {
   env: () => process.env,
   // On the main thread process.env is the C environment; a worker's is its own copy.
   envStamp: isMainThread ? () => nativeBinding().binding.envGeneration() : () => undefined,
+  nodeInterop,
   // The built entry, from src/ (tests) as from dist/.
   runBlocking: blockingRunner(new URL('../dist/index.js', import.meta.url).href),
 };

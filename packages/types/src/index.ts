@@ -1,39 +1,11 @@
 // @netrunner/types: the interface every netrunner binding shares.
-export type { SignalName, StandardSignalName, RealTimeSignalName, Signal } from './signal.js';
-export { SIGNALS, SIGRTMIN, SIGRTMAX, signalNumber, signalName } from './signal.js';
-export type { Stats, ExitInfo, RunResult, PipelineMember, PipelineResult } from './result.js';
-export type {
-  StderrMode,
-  StdinOption,
-  OutputOption,
-  StderrOption,
-  PtyOptions,
-  CpuMax,
-  CgroupOptions,
-  NetRunnerConfig,
-  InputChunk,
-  InputSource,
-  SpawnOptions,
-  StreamOptions,
-  Encoding,
-  RunOptions,
-  RunSyncOptions,
-  SyncInputSource,
-  PipelineOptions,
-  PipelineStreamOptions,
-} from './options.js';
-export type { SandboxOptions, SandboxLimits, SandboxSupport } from './sandbox-options.js';
+// The public part, as the bindings export it; the rest serves @netrunner/core.
+export * from './public.js';
+export { signalNumber, signalName } from './signal.js';
+export { type ValidationDetails } from './errors/validation-error.js';
+export { SIGRTMIN, SIGRTMAX } from './signal.js';
 export { normalizeSandbox, type NormalizedSandbox, type SandboxPath } from './validate/normalize-sandbox.js';
-export { NetRunnerError, type ErrorDetails } from './errors/netrunner-error.js';
-export { ValidationError, type ValidationDetails } from './errors/validation-error.js';
-export { SpawnError, type SpawnStage } from './errors/spawn-error.js';
-export { TimeoutError } from './errors/timeout-error.js';
-export { MaxOutputExceededError, type OutputStreamName } from './errors/max-output-exceeded-error.js';
-export { StdinClosedError, type StdinClosedReason } from './errors/stdin-closed-error.js';
-export { ShepherdStartError } from './errors/shepherd-start-error.js';
 export { quoteCommand } from './errors/quote-command.js';
-export { AbortError } from './errors/abort-error.js';
-export { NonZeroExitError } from './errors/non-zero-exit-error.js';
 export { errnoName } from './errno-name.js';
 export { errnoMeaning } from './errors/errno-meaning.js';
 export { formatValue } from './validate/format-value.js';
@@ -69,7 +41,7 @@ export {
   type OptionsOf,
 } from './validate/known-options.js';
 export { rejectUnknownOptions } from './validate/reject-unknown-options.js';
-export { templateArgv, type TemplateValue } from './validate/template-argv.js';
+export { templateArgv } from './validate/template-argv.js';
 export {
   normalizePipelineOptions,
   MAX_PIPELINE_MEMBERS,

@@ -1,4 +1,4 @@
-import type { Process } from '@netrunner/core';
+import type { Process } from '@netrunner/types';
 import { text } from './bytes.js';
 
 /** Read a Process's stdout until the text read so far matches `pattern` (or EOF); returns all of it. */

@@ -1,13 +1,13 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { AbortError, ValidationError } from '@netrunner/types';
 import { caught } from '../helpers/bytes.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 /** An AbortSignal that has already fired spawns nothing; one that fires later stops the group. */
-export function abortBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function abortBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect } = t;
 
   async function spawnsNothing(call: (argv: string[], signal: AbortSignal) => Promise<unknown>): Promise<void> {

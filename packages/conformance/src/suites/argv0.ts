@@ -1,10 +1,10 @@
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { ValidationError } from '@netrunner/types';
 import { collectText, text } from '../helpers/bytes.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 /** `argv0`: the name a child sees as argv[0], while argv[0] still picks the program. */
-export function argv0Behaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function argv0Behaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect } = t;
 
   describe('argv0', () => {

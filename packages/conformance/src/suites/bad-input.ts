@@ -1,4 +1,4 @@
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { SIGNALS, SpawnError, ValidationError } from '@netrunner/types';
 import fc from 'fast-check';
 import { badInputCase, callArguments, type BadInputCase } from '../helpers/bad-options.js';
@@ -16,7 +16,7 @@ const MAX_REQUEST = 8 * 1024 * 1024;
 const TRUE_AND_ONE_ARG = 80;
 
 /** Run one call to its end; the error it rejected with, or undefined. */
-async function attempt(nr: NetRunnerApi, c: BadInputCase): Promise<unknown> {
+async function attempt(nr: NetRunner, c: BadInputCase): Promise<unknown> {
   const [argv, options] = callArguments(c) as [string[], never];
   try {
     if (c.method === 'run') await nr.run(argv, options);
@@ -45,7 +45,7 @@ async function shepherdsSettled(): Promise<void> {
 }
 
 /** Bad input is refused with a typed error in words, before anything is spawned, and leaks nothing. */
-export function badInputBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function badInputBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect, beforeAll } = t;
   let fds = 0;
 

@@ -1,5 +1,5 @@
 import { mkdirSync, rmdirSync } from 'node:fs';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { NetRunnerError, SpawnError, ValidationError } from '@netrunner/types';
 import { caught, collectText } from '../helpers/bytes.js';
 import { cgroupCase, rejectedField } from '../helpers/cases.js';
@@ -15,7 +15,7 @@ const MiB = 1024 * 1024;
  * it dies with it, and nothing is left behind. Needs root and a cgroup
  * hierarchy; without any cgroup mount the cases say why they skip.
  */
-export function cgroupBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function cgroupBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   const { describe, it, expect, beforeAll, afterAll } = t;
   const root = `netrunner-conformance-${env.runtime}-${process.pid}`;
   const mounts = cgroupMounts();

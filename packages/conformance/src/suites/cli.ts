@@ -1,12 +1,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { allGone } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 /** The `netrunner` command of the binding under test (dist/cli.js next to its entry). */
-export function cliBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function cliBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   const { describe, it, expect } = t;
   const runtime = env.hostCommand[0]!;
   const cli = join(dirname(env.hostCommand[env.hostCommand.length - 1]!), 'cli.js');

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { Daemon, type DaemonRunner } from '@netrunner/daemon';
 import { caught } from '../helpers/bytes.js';
 import { allGone, parentOf, procState, waitFor } from '../helpers/proc.js';
@@ -77,7 +77,7 @@ function holdingRestarts(runner: DaemonRunner): { runner: DaemonRunner; held: Ar
 }
 
 /** start() and stop() in every order on real children: at most one child, and none after stop(). */
-export function daemonRaceBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function daemonRaceBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   const { it, expect } = t;
   const runner = nr as unknown as DaemonRunner;
 

@@ -1,4 +1,4 @@
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { Daemon, type DaemonRunner } from '@netrunner/daemon';
 import { ValidationError } from '@netrunner/types';
 import { caught } from '../helpers/bytes.js';
@@ -11,7 +11,7 @@ import { daemonRaceBehaviour } from './daemon-races.js';
 const CHATTY = 'i=0; while [ $i -lt 20000 ]; do echo "line-$i-......................"; i=$((i+1)); done; echo done; sleep 100';
 
 /** @netrunner/daemon over the binding under test. */
-export function daemonBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function daemonBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   const { describe, it, expect } = t;
   const runner = nr as unknown as DaemonRunner;
 

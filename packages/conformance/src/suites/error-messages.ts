@@ -1,4 +1,4 @@
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import {
   AbortError,
   MaxOutputExceededError,
@@ -15,7 +15,7 @@ const fixture = new URL('../../fixtures/ergonomics-host.mjs', import.meta.url).p
 const notExecutable = new URL('../../fixtures/not-executable.sh', import.meta.url).pathname;
 
 /** Every error names the command, what happened and the end of stderr, in the same words on every runtime. */
-export function errorMessageBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function errorMessageBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   const { describe, it, expect } = t;
   const entry = env.hostCommand[env.hostCommand.length - 1]!;
 

@@ -1,4 +1,4 @@
-import type { NetRunnerApi, Process } from '@netrunner/core';
+import type { NetRunner, Process } from '@netrunner/types';
 import { caught, text } from '../helpers/bytes.js';
 import { allGone, procState, waitFor, killLeftover } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
@@ -17,7 +17,7 @@ function parse(line: string): { grandchild: number; leader: number } {
  * process group once the child (the group leader) was reaped. Needs the
  * shepherd to signal such a group (lingering groups).
  */
-export function groupLeftoverBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function groupLeftoverBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   const { describe, it, expect } = t;
 
   async function spawnedAndExited(): Promise<{ p: Process; grandchild: number }> {

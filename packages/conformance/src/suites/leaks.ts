@@ -1,9 +1,9 @@
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { childrenOf, fdCount, parentOf, waitFor, zombiesOf } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 /** Nothing leaks over time. */
-export function leakBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function leakBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect } = t;
 
   describe('over many runs', () => {

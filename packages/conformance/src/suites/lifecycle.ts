@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { text } from '../helpers/bytes.js';
 import { cgroupDirsLeft, cgroupMounts } from '../helpers/cgroups.js';
 import { allGone, procState, zombiesOf, killLeftover } from '../helpers/proc.js';
@@ -11,7 +11,7 @@ const lifecycleFixture = new URL('../../fixtures/lifecycle-host.mjs', import.met
 
 
 /** What a host process owns, from its own point of view: it must keep children alive while someone can observe them, and leave nothing. */
-export function lifecycleBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function lifecycleBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   const { describe, it, expect } = t;
   const runtime = env.hostCommand[0]!;
   const entry = env.hostCommand[env.hostCommand.length - 1]!;

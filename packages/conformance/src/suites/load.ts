@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { collect, randomBytes, sameBytes } from '../helpers/bytes.js';
 import { fdCount, waitFor, zombiesOf } from '../helpers/proc.js';
 import { descendantsOf } from '../matrix/descendants.js';
@@ -14,7 +14,7 @@ const CONCURRENT_CHILDREN = 1000;
 const KiB64 = 64 * 1024;
 
 /** Where the host was before a load: its fds and the processes below it (its shepherd). */
-async function baseline(nr: NetRunnerApi): Promise<{ fds: number; procs: number }> {
+async function baseline(nr: NetRunner): Promise<{ fds: number; procs: number }> {
   await nr.run(['true']);
   return { fds: fdCount(), procs: descendantsOf().length };
 }
@@ -30,7 +30,7 @@ async function backWhereItWas(before: { fds: number; procs: number }, problems: 
 }
 
 /** The load cells of issue 9, with the matrix's checks. */
-export function loadBehaviour(t: MatrixTestApi, nr: NetRunnerApi, load: LoadResult[]): void {
+export function loadBehaviour(t: MatrixTestApi, nr: NetRunner, load: LoadResult[]): void {
   async function cell(name: string, body: (problems: string[]) => Promise<void>): Promise<void> {
     const t0 = Date.now();
     const problems: string[] = [];

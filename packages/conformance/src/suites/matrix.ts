@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { cgroupMounts } from '../helpers/cgroups.js';
 import { CellQueue } from '../matrix/cell-queue.js';
 import { limitations } from '../matrix/limitations.js';
@@ -30,7 +30,7 @@ const CONCURRENCY = 8;
  * results go to test-results/matrix-<runtime>.json for docs/reliability.md
  * (ci/reliability-table.mjs).
  */
-export function defineMatrix(t: MatrixTestApi, nr: NetRunnerApi, env: MatrixEnv): void {
+export function defineMatrix(t: MatrixTestApi, nr: NetRunner, env: MatrixEnv): void {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const noCgroup = cgroupMounts().length === 0 ? 'no cgroup hierarchy is mounted' : !isRoot ? 'not running as root' : '';
   const tmp = join(tmpdir(), `netrunner-matrix-${env.runtime}-${process.pid}`);

@@ -1,7 +1,7 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { Daemon, type DaemonRunner } from '@netrunner/daemon';
 import { SpawnError, ValidationError } from '@netrunner/types';
 import { caught, collectText, text } from '../helpers/bytes.js';
@@ -15,14 +15,14 @@ const MiB = 1024 * 1024;
  * to netrunner, as a test named after it (docs/reliability.md lists the
  * mapping, and the entries that do not apply).
  */
-export function netrunnerFixedBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function netrunnerFixedBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, expect } = t;
   // Generous: some cases start hundreds of children on a shared 2-core machine.
   const it = (name: string, fn: () => unknown, timeout = 30_000): void => t.it(name, fn, timeout);
   const notExecutable = new URL('../../fixtures/not-executable.sh', import.meta.url).pathname;
 
   /** A `sleep` that never reads stdin, with a write of `bytes` parked on its full pipe. */
-  async function parkedWrite(bytes: number): Promise<{ p: Awaited<ReturnType<NetRunnerApi['spawn']>>; write: Promise<unknown> }> {
+  async function parkedWrite(bytes: number): Promise<{ p: Awaited<ReturnType<NetRunner['spawn']>>; write: Promise<unknown> }> {
     const p = await nr.spawn(['sleep', '1000']);
     const write = p.write(new Uint8Array(bytes)).then(() => 'resolved', (e) => e);
     await sleep(100);

@@ -1,10 +1,10 @@
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { concat, randomBytes, sameBytes, text } from '../helpers/bytes.js';
 import { bytesWritten, sleep } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 /** stderr modes and byte-exact delivery. */
-export function outputBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function outputBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect } = t;
   const both = ['sh', '-c', 'echo out; echo err >&2'];
 

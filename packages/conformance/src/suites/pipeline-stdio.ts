@@ -1,4 +1,4 @@
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { NonZeroExitError } from '@netrunner/types';
 import { caught, collect, collectText, randomBytes } from '../helpers/bytes.js';
 import { rejectedField } from '../helpers/cases.js';
@@ -6,7 +6,7 @@ import { fileSha256, fileText, sha256, useTempDir, writeFile } from '../helpers/
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 /** pipeline() with the stdio modes and the run() result options. */
-export function pipelineStdioBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function pipelineStdioBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect } = t;
   const temp = useTempDir(t);
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { AbortError, NonZeroExitError, SpawnError, TimeoutError, ValidationError } from '@netrunner/types';
 import { caught, collect, collectText, randomBytes, sameBytes, text } from '../helpers/bytes.js';
 import { cgroupCase, rejectedField } from '../helpers/cases.js';
@@ -28,7 +28,7 @@ function pgrpOf(pid: number): number {
 }
 
 /** `pipeline()`: children joined by kernel pipes the shepherd makes. */
-export function pipelineBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function pipelineBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   const { describe, it, expect } = t;
 
   /** The pid of this realm's shepherd (opening it if needed). */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { caught, collectText, text } from '../helpers/bytes.js';
 import { allGone, fdCount, procState, waitFor } from '../helpers/proc.js';
 import { readUntil } from '../helpers/read-until.js';
@@ -12,7 +12,7 @@ function statFields(pid: number): string[] {
 }
 
 /** PTY mode: a terminal for the child, nothing lost, the terminal's own rules for ^C, ^D and echo. */
-export function ptyBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function ptyBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect } = t;
 
   describe('pty', () => {

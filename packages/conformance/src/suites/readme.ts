@@ -1,11 +1,11 @@
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { MaxOutputExceededError, NonZeroExitError, TimeoutError } from '@netrunner/types';
 import { caught, collectText, text } from '../helpers/bytes.js';
 import { allGone, childrenOf, procState, waitFor } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 /** Every example of NetRunner's README, in TypeScript form. */
-export function readmeExamples(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function readmeExamples(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect } = t;
 
   describe('quick start', () => {

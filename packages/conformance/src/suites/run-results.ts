@@ -1,13 +1,13 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { NonZeroExitError, SpawnError, TimeoutError } from '@netrunner/types';
 import { caught, collectText } from '../helpers/bytes.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 /** What run() returns and when it rejects: reject, stripFinalNewline, lines, all, defaultTimeout, preferLocal. */
-export function runResultBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function runResultBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect, beforeAll, afterAll } = t;
   let project = '';
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { MaxOutputExceededError, NonZeroExitError, SpawnError, TimeoutError, ValidationError } from '@netrunner/types';
 import { cgroupMounts } from '../helpers/cgroups.js';
 import { allGone, killLeftover, waitFor, zombiesOf } from '../helpers/proc.js';
@@ -22,7 +22,7 @@ function thrown(f: () => unknown): unknown {
 const pidsIn = (stdout: string | Uint8Array): number[] => String(stdout).trim().split(' ').map(Number);
 
 /** runSync(): run() that blocks, with the same result, errors and guarantees. */
-export function runSyncBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function runSyncBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   const { describe, it, expect } = t;
 
   describe('runSync()', () => {

@@ -1,6 +1,6 @@
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { SpawnError, ValidationError, type SandboxOptions, type SandboxSupport } from '@netrunner/types';
 import { caught, text } from '../helpers/bytes.js';
 import { allGone } from '../helpers/proc.js';
@@ -24,7 +24,7 @@ function which(name: string): string | null {
  * the sandbox and fails under it, so every case can fail. Cases that need a
  * kernel feature this machine lacks (from sandboxSupport()) skip and say why.
  */
-export function sandboxBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function sandboxBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   const { describe, it, expect, beforeAll, afterAll } = t;
   const probe = (nr as { sandboxSupport?: () => SandboxSupport }).sandboxSupport;
   const support = probe?.() ?? { landlockAbi: 0, seccomp: false, noNewPrivs: false, userNamespaces: false };

@@ -1,14 +1,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { ValidationError } from '@netrunner/types';
 import { caught } from '../helpers/bytes.js';
 import { childrenOf } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 /** `shell` runs a command line through a shell; `$` templates never do, whatever is interpolated. */
-export function shellTemplateBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function shellTemplateBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect, beforeAll, afterAll } = t;
   let dir = '';
   let marker = '';

@@ -1,11 +1,11 @@
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { procState, waitFor } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 const fdLimitFixture = new URL('../../fixtures/fd-limit-host.mjs', import.meta.url).pathname;
 
 /** What the shepherd guarantees at the edges: a stopped child, a host out of fds. */
-export function shepherdBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function shepherdBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   const { describe, it, expect } = t;
 
   describe('the shepherd at the edges', () => {

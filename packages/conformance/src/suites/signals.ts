@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NetRunnerApi, Process } from '@netrunner/core';
+import type { NetRunner, Process } from '@netrunner/types';
 import { SIGNALS, ValidationError, type Signal } from '@netrunner/types';
 import { text } from '../helpers/bytes.js';
 import { allGone, procState } from '../helpers/proc.js';
@@ -27,7 +27,7 @@ async function readAll(p: Process, out: string): Promise<string> {
 }
 
 /** kill(), stop(), killSignal and exit reports with every signal Linux defines. */
-export function signalBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function signalBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect } = t;
 
   /** Spawn a child trapping `number`, send it `signal`, and return its stdout and exit. */

@@ -1,5 +1,5 @@
 import { closeSync, openSync, readdirSync } from 'node:fs';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { ValidationError } from '@netrunner/types';
 import { caught } from '../helpers/bytes.js';
 import { allGone, childrenOf, fdCount, parentOf, waitFor, zombiesOf } from '../helpers/proc.js';
@@ -15,7 +15,7 @@ function fdsOf(pid: number): number {
 }
 
 /** stdio per stream keeps every guarantee: the terminal, host death, no fd leak, typed bad input. */
-export function stdioGuarantees(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function stdioGuarantees(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   const { describe, it, expect } = t;
   const host = [env.hostCommand[0]!, stdioHost, env.hostCommand[env.hostCommand.length - 1]!];
   const temp = useTempDir(t);

@@ -1,12 +1,12 @@
 import { closeSync, fstatSync, openSync, statSync } from 'node:fs';
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { caught, collect, randomBytes } from '../helpers/bytes.js';
 import { allGone, childrenOf, waitFor } from '../helpers/proc.js';
 import { fileSha256, fileText, sha256, useTempDir, writeFile } from '../helpers/temp-files.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 /** stdio per stream: pipe, inherit, ignore, a file, an fd the caller owns; stderr into stdout. */
-export function stdioBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function stdioBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect } = t;
   const temp = useTempDir(t);
 

@@ -1,4 +1,4 @@
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { Daemon, type DaemonRunner } from '@netrunner/daemon';
 import { ValidationError } from '@netrunner/types';
 import { caught } from '../helpers/bytes.js';
@@ -6,7 +6,7 @@ import { childrenOf } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 /** An unknown option key is a ValidationError naming it and the nearest known one, before anything is spawned. */
-export function strictOptionsBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function strictOptionsBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect } = t;
   const loose = nr as unknown as Record<'run' | 'spawn', (argv: string[], o: object) => Promise<unknown>> & {
     stream(argv: string[], o: object): AsyncIterable<Uint8Array>;

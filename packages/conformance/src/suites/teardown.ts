@@ -1,4 +1,4 @@
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { AbortError } from '@netrunner/types';
 import { caught, text } from '../helpers/bytes.js';
 import { allGone, childrenOf, killLeftover, procState, waitFor, zombiesOf } from '../helpers/proc.js';
@@ -7,7 +7,7 @@ import type { ConformanceEnv, TestApi } from '../test-api.js';
 const GROUP = 'sleep 100 & echo $!; sleep 100 & echo $!; echo $$; wait';
 
 /** No orphan and no zombie, whatever dies first. */
-export function teardownBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function teardownBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   const { describe, it, expect } = t;
 
   async function hostDies(mode: string): Promise<string> {

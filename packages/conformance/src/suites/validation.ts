@@ -1,11 +1,11 @@
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { SpawnError, ValidationError } from '@netrunner/types';
 import { caught } from '../helpers/bytes.js';
 import { fdCount, waitFor, zombiesOf } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 /** Bad input gets a typed error naming the field, and leaks nothing. */
-export function validationBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function validationBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect, beforeAll } = t;
   const notExecutable = new URL('../../fixtures/not-executable.sh', import.meta.url).pathname;
   let fds = 0;

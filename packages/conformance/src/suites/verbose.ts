@@ -1,4 +1,4 @@
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
 
 const fixture = new URL('../../fixtures/ergonomics-host.mjs', import.meta.url).pathname;
@@ -7,7 +7,7 @@ const fixture = new URL('../../fixtures/ergonomics-host.mjs', import.meta.url).p
 const steady = (line: string): string => line.replace(/, \d+ ms$/, ', N ms');
 
 /** `verbose` and NETRUNNER_DEBUG=1: one line per command (argv, pid, how it ended, duration). */
-export function verboseBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv): void {
+export function verboseBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv): void {
   const { describe, it, expect } = t;
   const entry = env.hostCommand[env.hostCommand.length - 1]!;
 

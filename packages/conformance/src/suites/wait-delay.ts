@@ -1,4 +1,4 @@
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { DEFAULT_WAIT_DELAY, ValidationError } from '@netrunner/types';
 import { caught, text } from '../helpers/bytes.js';
 import { allGone, procState, killLeftover } from '../helpers/proc.js';
@@ -9,7 +9,7 @@ const HOLDS_STDOUT = ['sh', '-c', 'sleep 1000 & echo $! >&2; echo done'];
 
 
 /** `waitDelay`: output a grandchild keeps open after the child exited is waited for a bounded time, then cut. */
-export function waitDelayBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function waitDelayBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect } = t;
 
   describe('waitDelay', () => {

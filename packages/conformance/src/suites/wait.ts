@@ -1,4 +1,4 @@
-import type { NetRunnerApi } from '@netrunner/core';
+import type { NetRunner } from '@netrunner/types';
 import { text } from '../helpers/bytes.js';
 import { sleep } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
@@ -11,7 +11,7 @@ function bounded<T>(promise: Promise<T>): Promise<T | typeof HUNG> {
 }
 
 /** wait() waits for the readers that are reading when it is called, and never for its own caller. */
-export function waitBehaviour(t: TestApi, nr: NetRunnerApi, _env: ConformanceEnv): void {
+export function waitBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceEnv): void {
   const { describe, it, expect } = t;
 
   describe('wait() and the consumers of the output', () => {

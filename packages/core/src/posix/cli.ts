@@ -2,8 +2,7 @@
 import type { Writable } from 'node:stream';
 import { SpawnError, ValidationError } from '@netrunner/types';
 import { parseCliArgs, type CliArgs } from '../cli-args.js';
-import type { NetRunnerApi } from '../create-netrunner.js';
-import type { Process } from '../process.js';
+import type { NetRunner, Process } from '@netrunner/types';
 
 const EXIT_USAGE = 2;
 const EXIT_TIMEOUT = 124;
@@ -87,7 +86,7 @@ function spawnFailure(e: unknown): number {
   return EXIT_FAILED;
 }
 
-async function runCommand(nr: NetRunnerApi, args: CliArgs, output: { current: CappedOutput | null }): Promise<number> {
+async function runCommand(nr: NetRunner, args: CliArgs, output: { current: CappedOutput | null }): Promise<number> {
   let p: Process;
   try {
     p = await nr.spawn(args.argv, {
@@ -126,7 +125,7 @@ async function runCommand(nr: NetRunnerApi, args: CliArgs, output: { current: Ca
  * Run the `netrunner` command with `nr` (the binding's API) on this
  * process's arguments; `version` is what --version prints. Ends the process.
  */
-export function runCli(nr: NetRunnerApi, version: string): void {
+export function runCli(nr: NetRunner, version: string): void {
   let args: CliArgs;
   try {
     args = parseCliArgs(process.argv.slice(2));

@@ -2,6 +2,8 @@
 // both implement (node:fs, process). Kept out of the runtime-agnostic core
 // (see purity.test.ts): a runtime without these APIs supplies its own.
 import { existsSync, fstatSync, openSync, rmSync, writeSync } from 'node:fs';
+import { Readable, Writable } from 'node:stream';
+import type { NodeInterop } from '../adapter.js';
 import type { WriteSome } from '../terminal-writer.js';
 
 /** One write(2) on a non-blocking fd, for TerminalWriter: EAGAIN becomes 'again'. */
@@ -72,3 +74,10 @@ export function removeTree(path: string): void {
 }
 export { blockingRunner } from './blocking-runner.js';
 export { runCli } from './cli.js';
+
+/** node:stream and Buffer, which Node and Bun both have. */
+export const nodeInterop: NodeInterop = {
+  Readable,
+  Writable,
+  buffer: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+};

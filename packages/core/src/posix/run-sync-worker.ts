@@ -1,13 +1,13 @@
 // The helper thread of runSync() (see blocking-runner.ts): takes requests,
 // runs them with run() of the binding, answers, then wakes the caller.
 import { workerData, type MessagePort } from 'node:worker_threads';
-import type { NetRunnerApi } from '../create-netrunner.js';
+import type { NetRunner } from '@netrunner/types';
 import type { BlockingRunReply, BlockingRunRequest } from '../run-sync.js';
 import { packError } from '../transported-error.js';
 import { ACCEPTED, DONE, IDLE } from './blocking-runner.js';
 
 const { port, flag, entry } = workerData as { port: MessagePort; flag: Int32Array; entry: string };
-const binding = import(entry) as Promise<NetRunnerApi>;
+const binding = import(entry) as Promise<NetRunner>;
 
 function wake(state: number): void {
   Atomics.store(flag, 0, state);
@@ -17,7 +17,7 @@ function wake(state: number): void {
 let cgroupRoot: string | undefined;
 
 /** Give this thread's shepherd the caller's settings (runs are serial: no child is running). */
-function configureAs(nr: NetRunnerApi, root: string | undefined): void {
+function configureAs(nr: NetRunner, root: string | undefined): void {
   if (root === cgroupRoot) return;
   nr.shutdown();
   nr.configure(root === undefined ? {} : { cgroupRoot: root });
