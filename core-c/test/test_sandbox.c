@@ -3,6 +3,7 @@
  * own probe: `test_sandbox probe <what>` tries one thing and prints it. */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/capability.h>
 #include <limits.h>
 #include <sched.h>
 #include <sys/prctl.h>
@@ -10,6 +11,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 
 #include "../src/sandbox.h"
 #include "sandbox_bytes.h"
@@ -124,6 +126,15 @@ static int probe(const char *what, const char *arg) {
     int n = 0;
     while (dup(0) >= 0) n++;
     printf("%d", n);
+  } else if (!strcmp(what, "caps")) {
+    struct __user_cap_header_struct h = {_LINUX_CAPABILITY_VERSION_3, 0};
+    struct __user_cap_data_struct d[2] = {{0}};
+    syscall(SYS_capget, &h, d);
+    printf("%x %x %d", d[0].effective | d[1].effective,
+           d[0].permitted | d[1].permitted,
+           prctl(PR_CAPBSET_READ, CAP_CHOWN, 0, 0, 0));
+  } else if (!strcmp(what, "chown")) {
+    printf("%s", chown(arg, 65534, 65534) == 0 ? "ok" : strerror(errno));
   } else if (!strcmp(what, "core")) {
     struct rlimit rl;
     getrlimit(RLIMIT_CORE, &rl);
@@ -208,6 +219,27 @@ TEST(limits_cap_open_files_and_turn_core_dumps_off) {
   CHECK_EQ(st.st_size, 4096);
   CHECK(status != 0);
   unlink("/tmp/nr-sb-big");
+}
+
+/* Root keeps its uid but none of its powers: Landlock does not cover
+ * chown, chmod or xattrs, so a capable child could change any file. */
+TEST(a_root_child_runs_without_capabilities) {
+  const char *victim = "/tmp/nr-sb-victim";
+  int fd = open(victim, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  CHECK(fd >= 0);
+  close(fd);
+  expect_probe("chown", victim, NULL, "ok");
+  CHECK_EQ(chown(victim, 0, 0), 0);
+  sb_bytes b;
+  confined(&b, 0, NULL, NULL, 0);
+  expect_probe("caps", NULL, &b, "0 0 0");
+  expect_probe("chown", victim, &b, strerror(EPERM));
+  struct stat st;
+  CHECK(stat(victim, &st) == 0);
+  CHECK_EQ(st.st_uid, 0);
+  sb_build(&b, 0, NULL, 0, 0, 0, NULL, NULL, "");
+  expect_probe("caps", NULL, &b, "0 0 0");
+  unlink(victim);
 }
 
 /* A uid change clears the parent-death signal; the child sets it again, so
@@ -337,6 +369,8 @@ int main(int argc, char **argv) {
   RUN(landlock_confines_writes_reads_and_exec);
   RUN(limits_cap_open_files_and_turn_core_dumps_off);
   RUN(ids_switch_as_root_and_fail_with_eperm_otherwise);
+  if (getuid() == 0) RUN(a_root_child_runs_without_capabilities);
+  else printf("skip a_root_child_runs_without_capabilities (needs root)\n");
   if (getuid() == 0) RUN(a_child_with_other_ids_dies_with_the_shepherd);
   else printf("skip a_child_with_other_ids_dies_with_the_shepherd (needs root)\n");
   RUN(private_tmp_is_created_writable_and_removed_after_the_child);
