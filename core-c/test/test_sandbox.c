@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/un.h>
 
 #include "../src/sandbox.h"
 #include "sandbox_bytes.h"
@@ -126,6 +127,20 @@ static int probe(const char *what, const char *arg) {
     int n = 0;
     while (dup(0) >= 0) n++;
     printf("%d", n);
+  } else if (!strcmp(what, "connect")) {
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    snprintf(sa.sun_path, sizeof sa.sun_path, "%s", arg);
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int rc = fd < 0 ? -1 : connect(fd, (struct sockaddr *)&sa, sizeof sa);
+    printf("%s", rc == 0 ? "ok" : strerror(errno));
+  } else if (!strcmp(what, "dgram")) {
+    int sv[2];
+    int a = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    printf("%s ", a >= 0 ? "ok" : strerror(errno));
+    a = socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, sv);
+    printf("%s ", a == 0 ? "ok" : strerror(errno));
+    a = socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv);
+    printf("%s", a == 0 ? "ok" : strerror(errno));
   } else if (!strcmp(what, "caps")) {
     struct __user_cap_header_struct h = {_LINUX_CAPABILITY_VERSION_3, 0};
     struct __user_cap_data_struct d[2] = {{0}};
@@ -159,6 +174,29 @@ TEST(network_none_allows_only_unix_sockets) {
   expect_probe("unix", NULL, &b, "ok");
   sb_build(&b, 0, NULL, 0, 0, 0, NULL, NULL, "");
   expect_probe("socket", NULL, &b, "ok"); /* network allowed */
+}
+
+/* Landlock does not guard a Unix socket's path: a host service listening
+ * in a directory the child cannot even list stays out of reach only
+ * because connect, and datagrams that could name it, are denied. */
+TEST(network_none_denies_connect_to_host_unix_sockets) {
+  const char *path = "/tmp/nr-sb-host.sock";
+  unlink(path);
+  struct sockaddr_un sa = {.sun_family = AF_UNIX};
+  snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
+  int srv = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  CHECK(srv >= 0);
+  CHECK_EQ(bind(srv, (struct sockaddr *)&sa, sizeof sa), 0);
+  CHECK_EQ(listen(srv, 8), 0);
+  expect_probe("connect", path, NULL, "ok");
+  sb_bytes b;
+  sb_build(&b, 0, NULL, 0, 0, 0, NULL, NULL, "");
+  expect_probe("connect", path, &b, "ok"); /* network allowed */
+  confined(&b, NR_SANDBOX_NO_NETWORK, NULL, NULL, 0);
+  expect_probe("connect", path, &b, strerror(EPERM));
+  expect_probe("dgram", NULL, &b, "Operation not permitted Operation not permitted ok");
+  close(srv);
+  unlink(path);
 }
 
 TEST(seccomp_denies_ptrace_and_namespaces_with_eperm_and_sets_nnp) {
@@ -365,6 +403,7 @@ int main(int argc, char **argv) {
   *strrchr(self_dir, '/') = '\0';
   RUN(without_a_sandbox_every_probe_succeeds);
   RUN(network_none_allows_only_unix_sockets);
+  RUN(network_none_denies_connect_to_host_unix_sockets);
   RUN(seccomp_denies_ptrace_and_namespaces_with_eperm_and_sets_nnp);
   RUN(landlock_confines_writes_reads_and_exec);
   RUN(limits_cap_open_files_and_turn_core_dumps_off);

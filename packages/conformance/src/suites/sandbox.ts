@@ -132,6 +132,29 @@ export function sandboxBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceE
       }
     });
 
+    seccompIt('network none: no connect to a Unix socket of the host; with network allowed it arrives', async () => {
+      const path = `${outside}/host.sock`;
+      let accepted = 0;
+      const server: Server = createServer((s) => {
+        accepted++;
+        s.destroy();
+      });
+      await new Promise<void>((res) => server.listen(path, res));
+      const script = `const s = require('net').connect(${JSON.stringify(path)}); s.on('connect', () => { console.log('connected'); s.destroy(); }); s.on('error', (e) => console.log(e.code));`;
+      try {
+        const client = [env.hostCommand[0]!, '-e', script];
+        const confined = await nr.run(client, { sandbox: { network: 'none' } });
+        expect([confined.stdout, confined.exitCode]).toEqual(['EPERM\n', 0]);
+        const loose = await nr.run(client, { sandbox: { network: 'allow' } });
+        expect([loose.stdout, loose.exitCode]).toEqual(['connected\n', 0]);
+        const deadline = Date.now() + 5000;
+        while (accepted < 1 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
+        expect(accepted).toBe(1);
+      } finally {
+        server.close();
+      }
+    });
+
     seccompIt('no_new_privs is set: a setuid binary gains nothing', async () => {
       const grep = ['grep', 'NoNewPrivs', '/proc/self/status'];
       expect((await nr.run(grep, { sandbox: { network: 'allow' } })).stdout).toBe('NoNewPrivs:\t1\n');
