@@ -31,6 +31,11 @@ int nr__set_ids(uint32_t uid, uint32_t gid, uint32_t ngroups, const gid_t *group
 /* In a forked child: no exec may gain privileges from now on. 0 or -1/errno. */
 int nr__no_new_privs(void);
 
+/* In a forked child: give up every capability (effective, permitted,
+ * inheritable, ambient and, when allowed, the bounding set), so a child
+ * running as root is root without root's powers. 0 or -1/errno. */
+int nr__drop_capabilities(void);
+
 /* In a forked child: be killed when the parent dies. 0 or -1/errno; a
  * platform without the mechanism returns 0 and relies on process groups. */
 int nr__die_with_parent(void);

@@ -75,6 +75,9 @@ int nr__no_new_privs(void) {
   return -1;
 }
 
+/* No capabilities to give up. */
+int nr__drop_capabilities(void) { return 0; }
+
 /* No PDEATHSIG: the child's process group is signalled by the shepherd's
  * teardown, which starts when the control socket reaches EOF. */
 int nr__die_with_parent(void) { return 0; }

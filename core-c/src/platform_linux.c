@@ -2,7 +2,9 @@
 #if defined(__linux__)
 #include "platform.h"
 
+#include <errno.h>
 #include <fcntl.h>
+#include <linux/capability.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +57,20 @@ int nr__set_ids(uint32_t uid, uint32_t gid, uint32_t ngroups, const gid_t *group
 }
 
 int nr__no_new_privs(void) { return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0); }
+
+/* The bounding set needs CAP_SETPCAP to shrink: without it (a non-root
+ * host) nothing is left to bound, as permitted is emptied below and
+ * no_new_privs keeps exec from adding to it. */
+int nr__drop_capabilities(void) {
+  for (int cap = 0; prctl(PR_CAPBSET_READ, cap, 0, 0, 0) >= 0; cap++)
+    if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0 && errno != EPERM) return -1;
+  if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) < 0 &&
+      errno != EINVAL)
+    return -1;
+  struct __user_cap_header_struct head = {_LINUX_CAPABILITY_VERSION_3, 0};
+  struct __user_cap_data_struct none[_LINUX_CAPABILITY_U32S_3] = {{0}};
+  return (int)syscall(SYS_capset, &head, none);
+}
 
 int nr__die_with_parent(void) { return prctl(PR_SET_PDEATHSIG, SIGKILL); }
 

@@ -163,7 +163,7 @@ int nr__sandbox_apply(const nr__sandbox *sb) {
   if (sb->flags & NR_SANDBOX_IDS &&
       nr__set_ids(sb->uid, sb->gid, sb->ngroups, sb->groups) < 0)
     return -errno;
-  if (nr__no_new_privs() < 0) return -errno;
+  if (nr__no_new_privs() < 0 || nr__drop_capabilities() < 0) return -errno;
   int rc = nr__landlock_enforce(&sb->landlock);
   if (rc < 0) return rc;
   return sb->seccomp ? nr__seccomp_filter_install(&sb->filter) : 0;

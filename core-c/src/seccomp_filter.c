@@ -57,7 +57,8 @@ static const int denied[] = {
 #endif
 };
 
-enum { L_ALLOW, L_EPERM, L_ENOSYS, L_CLONE, L_SOCKET, L_IOCTL, L_COUNT };
+enum { L_ALLOW, L_EPERM, L_ENOSYS, L_CLONE, L_SOCKET, L_SOCKTYPE, L_IOCTL,
+       L_COUNT };
 
 /* A jump whose offset is set once its target label is placed. */
 typedef struct fixup {
@@ -92,18 +93,11 @@ static void jump_unless(emitter *e, unsigned short code, unsigned k, int target)
 static void here(emitter *e, int label) { e->label[label] = (int)e->n; }
 
 /* End of an argument check on the loaded word: when `test` holds, fail
- * with `err`, else allow. err 0: the reverse, allow when it holds and fail
- * with EAFNOSUPPORT otherwise (the socket family check). */
+ * with `err`, else allow. */
 static void deny_if(emitter *e, unsigned short test, unsigned k, int err) {
-  if (err) {
-    e->f->insn[e->n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | test | BPF_K, k, 1, 0);
-    op(e, BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
-    op(e, BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (unsigned)err);
-  } else {
-    e->f->insn[e->n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | test | BPF_K, k, 0, 1);
-    op(e, BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
-    op(e, BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EAFNOSUPPORT);
-  }
+  e->f->insn[e->n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | test | BPF_K, k, 1, 0);
+  op(e, BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+  op(e, BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (unsigned)err);
 }
 
 #define LOW_ARG(i) (offsetof(struct seccomp_data, args) + (i) * 8)
@@ -123,7 +117,14 @@ void nr__seccomp_filter_build(nr__seccomp_filter *f, int no_network) {
   jump_if(&e, BPF_JMP | BPF_JEQ | BPF_K, SYS_clone3, L_ENOSYS);
 #endif
   jump_if(&e, BPF_JMP | BPF_JEQ | BPF_K, SYS_ioctl, L_IOCTL);
-  if (no_network) jump_if(&e, BPF_JMP | BPF_JEQ | BPF_K, SYS_socket, L_SOCKET);
+  /* Without network only Unix sockets remain, and Landlock does not guard
+   * their paths: no connect (a host service in /run, say), and no datagram
+   * socket whose sendmsg could name one. */
+  if (no_network) {
+    jump_if(&e, BPF_JMP | BPF_JEQ | BPF_K, SYS_socket, L_SOCKET);
+    jump_if(&e, BPF_JMP | BPF_JEQ | BPF_K, SYS_socketpair, L_SOCKTYPE);
+    jump_if(&e, BPF_JMP | BPF_JEQ | BPF_K, SYS_connect, L_EPERM);
+  }
   here(&e, L_ALLOW);
   op(&e, BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
   here(&e, L_EPERM);
@@ -140,7 +141,16 @@ void nr__seccomp_filter_build(nr__seccomp_filter *f, int no_network) {
   if (no_network) {
     here(&e, L_SOCKET);
     op(&e, BPF_LD | BPF_W | BPF_ABS, LOW_ARG(0));
-    deny_if(&e, BPF_JEQ, AF_UNIX, 0);
+    e.f->insn[e.n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_UNIX, 1, 0);
+    op(&e, BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EAFNOSUPPORT);
+    /* The type's low bits; the rest are SOCK_NONBLOCK and SOCK_CLOEXEC. */
+    here(&e, L_SOCKTYPE);
+    op(&e, BPF_LD | BPF_W | BPF_ABS, LOW_ARG(1));
+    op(&e, BPF_ALU | BPF_AND | BPF_K, 0xf);
+    e.f->insn[e.n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SOCK_STREAM, 2, 0);
+    e.f->insn[e.n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SOCK_SEQPACKET, 1, 0);
+    op(&e, BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM);
+    op(&e, BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
   }
   /* Every jump goes forwards, to a label placed above. */
   for (unsigned i = 0; i < e.nfix; i++) {

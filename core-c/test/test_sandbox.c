@@ -3,6 +3,7 @@
  * own probe: `test_sandbox probe <what>` tries one thing and prints it. */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/capability.h>
 #include <limits.h>
 #include <sched.h>
 #include <sys/prctl.h>
@@ -10,6 +11,8 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
 
 #include "../src/sandbox.h"
 #include "sandbox_bytes.h"
@@ -124,6 +127,29 @@ static int probe(const char *what, const char *arg) {
     int n = 0;
     while (dup(0) >= 0) n++;
     printf("%d", n);
+  } else if (!strcmp(what, "connect")) {
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    snprintf(sa.sun_path, sizeof sa.sun_path, "%s", arg);
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int rc = fd < 0 ? -1 : connect(fd, (struct sockaddr *)&sa, sizeof sa);
+    printf("%s", rc == 0 ? "ok" : strerror(errno));
+  } else if (!strcmp(what, "dgram")) {
+    int sv[2];
+    int a = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    printf("%s ", a >= 0 ? "ok" : strerror(errno));
+    a = socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, sv);
+    printf("%s ", a == 0 ? "ok" : strerror(errno));
+    a = socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv);
+    printf("%s", a == 0 ? "ok" : strerror(errno));
+  } else if (!strcmp(what, "caps")) {
+    struct __user_cap_header_struct h = {_LINUX_CAPABILITY_VERSION_3, 0};
+    struct __user_cap_data_struct d[2] = {{0}};
+    syscall(SYS_capget, &h, d);
+    printf("%x %x %d", d[0].effective | d[1].effective,
+           d[0].permitted | d[1].permitted,
+           prctl(PR_CAPBSET_READ, CAP_CHOWN, 0, 0, 0));
+  } else if (!strcmp(what, "chown")) {
+    printf("%s", chown(arg, 65534, 65534) == 0 ? "ok" : strerror(errno));
   } else if (!strcmp(what, "core")) {
     struct rlimit rl;
     getrlimit(RLIMIT_CORE, &rl);
@@ -148,6 +174,29 @@ TEST(network_none_allows_only_unix_sockets) {
   expect_probe("unix", NULL, &b, "ok");
   sb_build(&b, 0, NULL, 0, 0, 0, NULL, NULL, "");
   expect_probe("socket", NULL, &b, "ok"); /* network allowed */
+}
+
+/* Landlock does not guard a Unix socket's path: a host service listening
+ * in a directory the child cannot even list stays out of reach only
+ * because connect, and datagrams that could name it, are denied. */
+TEST(network_none_denies_connect_to_host_unix_sockets) {
+  const char *path = "/tmp/nr-sb-host.sock";
+  unlink(path);
+  struct sockaddr_un sa = {.sun_family = AF_UNIX};
+  snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
+  int srv = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  CHECK(srv >= 0);
+  CHECK_EQ(bind(srv, (struct sockaddr *)&sa, sizeof sa), 0);
+  CHECK_EQ(listen(srv, 8), 0);
+  expect_probe("connect", path, NULL, "ok");
+  sb_bytes b;
+  sb_build(&b, 0, NULL, 0, 0, 0, NULL, NULL, "");
+  expect_probe("connect", path, &b, "ok"); /* network allowed */
+  confined(&b, NR_SANDBOX_NO_NETWORK, NULL, NULL, 0);
+  expect_probe("connect", path, &b, strerror(EPERM));
+  expect_probe("dgram", NULL, &b, "Operation not permitted Operation not permitted ok");
+  close(srv);
+  unlink(path);
 }
 
 TEST(seccomp_denies_ptrace_and_namespaces_with_eperm_and_sets_nnp) {
@@ -208,6 +257,27 @@ TEST(limits_cap_open_files_and_turn_core_dumps_off) {
   CHECK_EQ(st.st_size, 4096);
   CHECK(status != 0);
   unlink("/tmp/nr-sb-big");
+}
+
+/* Root keeps its uid but none of its powers: Landlock does not cover
+ * chown, chmod or xattrs, so a capable child could change any file. */
+TEST(a_root_child_runs_without_capabilities) {
+  const char *victim = "/tmp/nr-sb-victim";
+  int fd = open(victim, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  CHECK(fd >= 0);
+  close(fd);
+  expect_probe("chown", victim, NULL, "ok");
+  CHECK_EQ(chown(victim, 0, 0), 0);
+  sb_bytes b;
+  confined(&b, 0, NULL, NULL, 0);
+  expect_probe("caps", NULL, &b, "0 0 0");
+  expect_probe("chown", victim, &b, strerror(EPERM));
+  struct stat st;
+  CHECK(stat(victim, &st) == 0);
+  CHECK_EQ(st.st_uid, 0);
+  sb_build(&b, 0, NULL, 0, 0, 0, NULL, NULL, "");
+  expect_probe("caps", NULL, &b, "0 0 0");
+  unlink(victim);
 }
 
 /* A uid change clears the parent-death signal; the child sets it again, so
@@ -333,10 +403,13 @@ int main(int argc, char **argv) {
   *strrchr(self_dir, '/') = '\0';
   RUN(without_a_sandbox_every_probe_succeeds);
   RUN(network_none_allows_only_unix_sockets);
+  RUN(network_none_denies_connect_to_host_unix_sockets);
   RUN(seccomp_denies_ptrace_and_namespaces_with_eperm_and_sets_nnp);
   RUN(landlock_confines_writes_reads_and_exec);
   RUN(limits_cap_open_files_and_turn_core_dumps_off);
   RUN(ids_switch_as_root_and_fail_with_eperm_otherwise);
+  if (getuid() == 0) RUN(a_root_child_runs_without_capabilities);
+  else printf("skip a_root_child_runs_without_capabilities (needs root)\n");
   if (getuid() == 0) RUN(a_child_with_other_ids_dies_with_the_shepherd);
   else printf("skip a_child_with_other_ids_dies_with_the_shepherd (needs root)\n");
   RUN(private_tmp_is_created_writable_and_removed_after_the_child);

@@ -109,20 +109,19 @@ export function sandboxBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv)
       expect((await nr.run([`${ws}/true`], { sandbox: { ...sb, exec: [ws] } })).exitCode).toBe(0);
     });
 
-    const netIt = bash ? seccompIt : needs('bash is not installed (its /dev/tcp makes the connection)');
-    netIt('network none: a connect to a 127.0.0.1 server fails; without it, it arrives', async () => {
+    /** A server that counts connections: the confined client must fail, the loose one arrive once. */
+    async function connectOnlyWhenAllowed(listen: (server: Server, ready: () => void) => void, argv: () => string[], refused: string): Promise<void> {
       let accepted = 0;
       const server: Server = createServer((s) => {
         accepted++;
         s.destroy();
       });
-      await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
-      const port = (server.address() as { port: number }).port;
+      await new Promise<void>((res) => listen(server, res));
+      const client = argv();
       try {
-        const script = `exec 3<>/dev/tcp/127.0.0.1/${port} && echo connected`;
-        const confined = await nr.run([bash!, '-c', script], { sandbox: { network: 'none' } });
-        expect([confined.stdout, confined.exitCode]).toEqual(['', 1]);
-        const loose = await nr.run([bash!, '-c', script], { sandbox: { network: 'allow' } });
+        const confined = await nr.run(client, { sandbox: { network: 'none' } });
+        expect([confined.stdout, confined.exitCode]).toEqual([refused, refused ? 0 : 1]);
+        const loose = await nr.run(client, { sandbox: { network: 'allow' } });
         expect([loose.stdout, loose.exitCode]).toEqual(['connected\n', 0]);
         const deadline = Date.now() + 5000;
         while (accepted < 1 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
@@ -130,6 +129,22 @@ export function sandboxBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv)
       } finally {
         server.close();
       }
+    }
+
+    const netIt = bash ? seccompIt : needs('bash is not installed (its /dev/tcp makes the connection)');
+    netIt('network none: a connect to a 127.0.0.1 server fails; without it, it arrives', async () => {
+      let port = 0;
+      const listen = (server: Server, ready: () => void) => server.listen(0, '127.0.0.1', () => {
+        port = (server.address() as { port: number }).port;
+        ready();
+      });
+      await connectOnlyWhenAllowed(listen, () => [bash!, '-c', `exec 3<>/dev/tcp/127.0.0.1/${port} && echo connected`], '');
+    });
+
+    seccompIt('network none: no connect to a Unix socket of the host; with network allowed it arrives', async () => {
+      const path = `${outside}/host.sock`;
+      const script = `const s = require('net').connect(${JSON.stringify(path)}); s.on('connect', () => { console.log('connected'); s.destroy(); }); s.on('error', () => console.log('refused'));`;
+      await connectOnlyWhenAllowed((server, ready) => server.listen(path, ready), () => [env.hostCommand[0]!, '-e', script], 'refused\n');
     });
 
     seccompIt('no_new_privs is set: a setuid binary gains nothing', async () => {
