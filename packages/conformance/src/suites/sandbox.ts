@@ -112,9 +112,11 @@ export function sandboxBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv)
     /** A server that counts connections: the confined client must fail, the loose one arrive once. */
     async function connectOnlyWhenAllowed(listen: (server: Server, ready: () => void) => void, argv: () => string[], refused: string): Promise<void> {
       let accepted = 0;
+      // The client closes the connection: a server that reset it at once
+      // could fail the client before it saw 'connect' (seen on Bun).
       const server: Server = createServer((s) => {
         accepted++;
-        s.destroy();
+        s.on('error', () => {});
       });
       await new Promise<void>((res) => listen(server, res));
       const client = argv();
