@@ -48,10 +48,12 @@ static int take_path(reader *r, char *buf, int may_be_empty) {
 
 int nr__sandbox_missing(uint32_t flags, int abi, int seccomp) {
   if (flags & NR_SANDBOX_BEST_EFFORT) return 0;
-  if (flags & NR_SANDBOX_FS) {
-    if (abi < 0) return -EOPNOTSUPP;
-    if (abi < 3) return -EPROTONOSUPPORT; /* truncate would stay open */
-  }
+  /* Every sandbox needs Landlock's scoping (ABI 6): without it the child,
+   * with the host's uid, could signal the host and the shepherd and reach
+   * their abstract sockets. ABI 6 also has truncate control (3) for the
+   * filesystem rules. */
+  if (abi < 0) return -EOPNOTSUPP;
+  if (abi < 6) return -EPROTONOSUPPORT;
   if (!seccomp) return -ENOSYS;
   return 0;
 }

@@ -379,10 +379,14 @@ TEST(bad_bytes_are_einval_at_the_request_stage) {
 TEST(a_kernel_without_what_is_asked_is_named_unless_best_effort) {
   CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_FS, -EOPNOTSUPP, 1), -EOPNOTSUPP);
   CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_FS, 2, 1), -EPROTONOSUPPORT);
-  CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_FS, 3, 1), 0);
+  CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_FS, 5, 1), -EPROTONOSUPPORT);
+  CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_FS, 6, 1), 0);
   CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_FS, 7, 0), -ENOSYS);
-  CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_NO_NETWORK, -EOPNOTSUPP, 1), 0);
-  CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_NO_NETWORK, -EOPNOTSUPP, 0), -ENOSYS);
+  /* Without filesystem rules too: the scoping keeps the host unsignalled. */
+  CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_NO_NETWORK, -EOPNOTSUPP, 1), -EOPNOTSUPP);
+  CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_NO_NETWORK, 4, 1), -EPROTONOSUPPORT);
+  CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_NO_NETWORK, 7, 0), -ENOSYS);
+  CHECK_EQ(nr__sandbox_missing(NR_SANDBOX_NO_NETWORK, 6, 1), 0);
   uint32_t lenient = NR_SANDBOX_FS | NR_SANDBOX_BEST_EFFORT;
   CHECK_EQ(nr__sandbox_missing(lenient, -EOPNOTSUPP, 0), 0);
 }

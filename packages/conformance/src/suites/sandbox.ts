@@ -31,8 +31,10 @@ export function sandboxBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv)
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const needs = (why: string) => (name: string, fn: () => unknown, timeout?: number): void =>
     why ? t.skip(`${name} [skipped: ${why}]`, () => undefined) : it(name, fn, timeout);
-  const fsIt = needs(support.landlockAbi >= 3 ? '' : `Landlock ABI ${support.landlockAbi} (3 or more needed)`);
-  const seccompIt = needs(support.seccomp ? '' : 'no seccomp in this kernel');
+  // Every sandbox needs Landlock ABI 6 (scoping) and seccomp, unless bestEffort.
+  const abiMissing = support.landlockAbi >= 6 ? '' : `Landlock ABI ${support.landlockAbi} (6 or more needed)`;
+  const fsIt = needs(abiMissing);
+  const seccompIt = needs(abiMissing || (support.seccomp ? '' : 'no seccomp in this kernel'));
   const python = which('python3');
   const bash = which('bash');
 
@@ -215,7 +217,7 @@ export function sandboxBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv)
       expect((await netrunner('run', '--sandbox', 'relative', '--', 'true')).exitCode).toBe(2);
       expect((await netrunner('run', '--', 'cat', `${outside}/secret`)).stdout).toBe('host secret\n');
       const confined = await netrunner('run', '--sandbox', ws, '--', 'cat', `${outside}/secret`);
-      expect([confined.stdout, confined.exitCode]).toEqual(support.landlockAbi >= 3 ? ['', 1] : ['', 125]);
+      expect([confined.stdout, confined.exitCode]).toEqual(support.landlockAbi >= 6 ? ['', 1] : ['', 125]);
     });
 
     it('bad sandbox options are ValidationErrors naming the field, before anything runs', async () => {
@@ -234,7 +236,7 @@ export function sandboxBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv)
       await invalid('workspace', 'sandbox');
     });
 
-    const deathIt = support.landlockAbi >= 3 ? it : needs(`Landlock ABI ${support.landlockAbi} (3 or more needed)`);
+    const deathIt = needs(abiMissing);
     for (const mode of ['sigkill', 'shepherd']) {
       deathIt(`a sandboxed child, its group and its private TMPDIR are gone when the ${mode === 'sigkill' ? 'host is SIGKILLed' : 'shepherd is SIGKILLed'}`, async () => {
         const before = new Set(privateDirs());

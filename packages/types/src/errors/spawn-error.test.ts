@@ -37,7 +37,7 @@ describe('SpawnError at stage sandbox', () => {
     const noLandlock = new SpawnError(['make'], 95, 'EOPNOTSUPP', 'sandbox');
     expect([noLandlock.field, noLandlock.stage]).toEqual(['sandbox', 'sandbox']);
     expect(noLandlock.message).toMatch(/at stage sandbox, confining the child \(`sandbox`\): this kernel has no Landlock .*`sandbox.bestEffort: true`/);
-    expect(new SpawnError(['make'], 93, 'EPROTONOSUPPORT', 'sandbox').message).toMatch(/Landlock ABI is below 3/);
+    expect(new SpawnError(['make'], 93, 'EPROTONOSUPPORT', 'sandbox').message).toMatch(/Landlock ABI is below 6/);
     expect(new SpawnError(['make'], 38, 'ENOSYS', 'sandbox').message).toMatch(/no seccomp filters/);
     expect(new SpawnError(['make'], 1, 'EPERM', 'sandbox').message).toMatch(/`user`\/`group` needs root/);
   });

@@ -57,7 +57,7 @@ const CGROUP_REASON: Readonly<Record<string, string>> = {
  * platform, 'EOPNOTSUPP' a limit no hierarchy can enforce, 'EEXIST' the
  * cgroup already exists), 'sandbox' (the kernel lacks what the sandbox
  * needs: 'EOPNOTSUPP' no Landlock, 'EPROTONOSUPPORT' a Landlock ABI below
- * 3, 'ENOSYS' no seccomp; or 'EPERM' it could not be applied). The message
+ * 6, 'ENOSYS' no seccomp; or 'EPERM' it could not be applied). The message
  * says what the errno means and what was being done, e.g. "Cannot spawn `nope --help`: ENOENT (no such file or
  * directory) at stage resolve, looking up the program (`argv[0]`)".
  *
