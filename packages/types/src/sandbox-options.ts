@@ -19,7 +19,9 @@ export interface SandboxLimits {
  */
 export interface SandboxOptions {
   /**
-   * 'workspace': /usr, /bin, /sbin, /lib*, /etc readable and executable,
+   * 'workspace': /usr, /bin, /sbin, /lib* readable and executable, the
+   * files of /etc that tools need readable (users, name resolution, time
+   * zone, the loader's cache, CA certificates; not /etc/shadow or keys),
    * `workspace` read-write, a private temporary directory (TMPDIR, removed
    * when the child's group is gone) read-write, /dev/null read-write and
    * /dev/zero, /dev/random, /dev/urandom readable; nothing else.

@@ -85,6 +85,14 @@ export function sandboxBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv)
       expect([free.stdout, free.exitCode]).toEqual(['host secret\n', 0]);
     });
 
+    const etcIt = isRoot && existsSync('/etc/shadow') ? fsIt : needs('needs root and /etc/shadow (a root child reads it without the sandbox)');
+    etcIt('the preset reads the users and hosts of /etc but not /etc/shadow, even as root', async () => {
+      const confined = await nr.run(['sh', '-c', 'id -un; head -c 1 /etc/hosts >/dev/null && echo hosts; cat /etc/shadow'], { sandbox: sb });
+      expect([confined.stdout, confined.exitCode]).toEqual(['root\nhosts\n', 1]);
+      const free = await nr.run(['sh', '-c', 'cat /etc/shadow >/dev/null && echo shadow']);
+      expect([free.stdout, free.exitCode]).toEqual(['shadow\n', 0]);
+    });
+
     fsIt('every member of a pipeline is confined', async () => {
       const members = [['cat', `${outside}/secret`], ['wc', '-c']];
       const confined = await nr.pipeline(members, { sandbox: sb });

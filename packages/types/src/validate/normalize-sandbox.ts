@@ -31,7 +31,36 @@ export const SANDBOX_EXEC = 4;
 
 const KEYS = ['preset', 'workspace', 'read', 'write', 'exec', 'network', 'limits', 'envAllow', 'user', 'group', 'groups', 'bestEffort'];
 const LIMIT_KEYS = ['openFiles', 'fileSize', 'cpuSeconds', 'addressSpace'] as const;
-const SYSTEM_DIRS = ['/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32', '/etc'];
+const SYSTEM_DIRS = ['/usr', '/bin', '/sbin', '/lib', '/lib32', '/lib64', '/libx32'];
+/**
+ * What of /etc a tool needs (users, name resolution, time zone, the loader's
+ * cache, CA certificates), readable; not /etc itself, where a root child
+ * would read /etc/shadow, SSH host keys and /etc/ssl/private.
+ */
+const ETC_FILES = [
+  '/etc/passwd',
+  '/etc/group',
+  '/etc/nsswitch.conf',
+  '/etc/hosts',
+  '/etc/host.conf',
+  '/etc/resolv.conf',
+  '/etc/gai.conf',
+  '/etc/services',
+  '/etc/protocols',
+  '/etc/localtime',
+  '/etc/timezone',
+  '/etc/ld.so.cache',
+  '/etc/ld.so.conf',
+  '/etc/ld.so.conf.d',
+  '/etc/alternatives',
+  '/etc/ca-certificates',
+  '/etc/ssl/certs',
+  '/etc/ssl/openssl.cnf',
+  '/etc/os-release',
+  '/etc/mime.types',
+  '/etc/inputrc',
+  '/etc/terminfo',
+];
 const DEVICES: Array<[string, number]> = [
   ['/dev/null', SANDBOX_WRITE],
   ['/dev/zero', SANDBOX_READ],
@@ -148,6 +177,7 @@ export function normalizeSandbox(value: unknown): NormalizedSandbox {
     const dir = absolutePath(workspace, 'sandbox.workspace');
     paths = [
       ...SYSTEM_DIRS.map((path) => ({ path, access: SANDBOX_EXEC, field: 'sandbox.preset', optional: true })),
+      ...ETC_FILES.map((path) => ({ path, access: SANDBOX_READ, field: 'sandbox.preset', optional: true })),
       ...DEVICES.map(([path, access]) => ({ path, access, field: 'sandbox.preset', optional: true })),
       { path: dir, access: SANDBOX_WRITE, field: 'sandbox.workspace', optional: false },
       ...listed,
