@@ -4,7 +4,8 @@ import { MAX_TIMER_MS } from '@netrunner/types';
 export interface CliArgs {
   version: boolean;
   timeout: number;
-  maxOutputSize: number;
+  /** Bytes of stdout and stderr together that may be written; undefined: no cap. */
+  maxOutputSize: number | undefined;
   killTimeout: number;
   killSignal: string | undefined;
   cwd: string | undefined;
@@ -72,7 +73,7 @@ function text(flag: string, value: string | undefined): string {
 /** Parse `run [options] -- cmd args...` or `--version`; throws an Error with a usage message. */
 export function parseCliArgs(args: readonly string[]): CliArgs {
   const out: CliArgs = {
-    version: false, timeout: 0, maxOutputSize: 0, killTimeout: 5000, killSignal: undefined,
+    version: false, timeout: 0, maxOutputSize: undefined, killTimeout: 5000, killSignal: undefined,
     cwd: undefined, argv0: undefined, shell: false, json: false,
     sandboxInfo: false, sandbox: undefined, allowNetwork: false, argv: [],
   };

@@ -57,6 +57,11 @@ export function cliBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv):
       // Reaching the cap exactly is not exceeding it.
       const exact = await netrunner('run', '--max-output', '4', '--', 'printf', 'abcd');
       expect([exact.stdout, exact.exitCode]).toEqual(['abcd', 0]);
+      // 0 is a cap of zero bytes, as maxOutputSize: 0 is for run(), not "no cap".
+      const zero = await netrunner('run', '--max-output-size', '0', '--', 'sh', '-c', 'printf x >&2; printf y');
+      expect([zero.stdout, zero.stderr, zero.exitCode]).toEqual(['', '', 125]);
+      const silent = await netrunner('run', '--max-output', '0', '--', 'true');
+      expect([silent.stdout, silent.stderr, silent.exitCode]).toEqual(['', '', 0]);
     });
 
     it('with its stdout closed (| head) it stops the command and ends by SIGPIPE (status 141), no stack trace', async () => {
