@@ -39,7 +39,7 @@ export { errnoMeaning } from './errors/errno-meaning.js';
 export { formatValue } from './validate/format-value.js';
 export { validateArgv } from './validate/validate-argv.js';
 export { validateInput, INPUT_CHUNK_EXPECTED } from './validate/validate-input.js';
-export { milliseconds, plainObject, MAX_TIMER_MS } from './validate/checks.js';
+export { milliseconds, plainObject, readField, MAX_TIMER_MS } from './validate/checks.js';
 export { normalizeCgroupPath, MAX_CGROUP_PATH, type NormalizedCgroup } from './validate/normalize-cgroup.js';
 export { type NormalizedStdio, type StdioStream } from './validate/normalize-stdio.js';
 export {
