@@ -69,6 +69,7 @@ export {
   type OptionsOf,
 } from './validate/known-options.js';
 export { rejectUnknownOptions } from './validate/reject-unknown-options.js';
+export { nearestKey } from './validate/nearest-key.js';
 export { templateArgv, type TemplateValue } from './validate/template-argv.js';
 export {
   normalizePipelineOptions,

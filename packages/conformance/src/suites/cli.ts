@@ -41,6 +41,10 @@ export function cliBehaviour(t: TestApi, nr: NetRunnerApi, env: ConformanceEnv):
         const r = await netrunner('run', flag, '2147483648', '--', 'true');
         expect([r.exitCode, r.stderr.split('\n')[0]]).toEqual([2, `Expected \`${flag}\` to be a number of milliseconds from 0 to 2147483647, got "2147483648"`]);
       }
+      const typo = await netrunner('run', '--timout', '5', '--', 'true');
+      expect([typo.exitCode, typo.stderr.split('\n')[0]]).toEqual([2, 'Unknown option --timout: did you mean --timeout?']);
+      const far = await netrunner('run', '--colour', '--', 'true');
+      expect([far.exitCode, far.stderr.split('\n')[0]]).toEqual([2, 'Unknown option --colour']);
       const bad = await netrunner('run', '--kill-signal', 'SIGFOO', '--', 'true');
       expect([bad.exitCode, bad.stderr]).toEqual([
         2,
