@@ -3,15 +3,18 @@ import { ValidationError, plainObject, templateArgv, type RunOptions, type RunRe
 /** run() as `$` calls it. */
 type RunFn = (argv: readonly string[], options?: RunOptions) => Promise<RunResult<string | Uint8Array | string[]>>;
 
+/** Options a `$` binds: run()'s, but never a shell (its values would be parsed). */
+export type TemplateOptions = RunOptions & { shell?: false };
+
 /**
  * `$` of the API: run() with argv written as a tagged template, or, called
  * with options, a `$` that uses them.
  */
 export interface TemplateRun<T extends string | Uint8Array | string[] = string> {
   (strings: TemplateStringsArray, ...values: readonly TemplateValue[]): Promise<RunResult<T>>;
-  (options: RunOptions & { lines: true }): TemplateRun<string[]>;
-  (options: RunOptions & { encoding: 'buffer' }): TemplateRun<Uint8Array>;
-  (options: RunOptions): TemplateRun<T>;
+  (options: TemplateOptions & { lines: true }): TemplateRun<string[]>;
+  (options: TemplateOptions & { encoding: 'buffer' }): TemplateRun<Uint8Array>;
+  (options: TemplateOptions): TemplateRun<T>;
 }
 
 function isTemplate(value: unknown): value is TemplateStringsArray {
