@@ -1,10 +1,11 @@
-import { MAX_TIMER_MS } from '@netrunner/types';
+import { MAX_TIMER_MS, nearestKey } from '@netrunner/types';
 
 /** Parsed `netrunner` arguments: a command to run, or a request for the version. */
 export interface CliArgs {
   version: boolean;
   timeout: number;
-  maxOutputSize: number;
+  /** Bytes of stdout and stderr together that may be written; undefined: no cap. */
+  maxOutputSize: number | undefined;
   killTimeout: number;
   killSignal: string | undefined;
   cwd: string | undefined;
@@ -49,6 +50,17 @@ not executable, 127 when it was not found, and 2 for bad usage. When its own
 output is closed (| head), it stops the command and ends by SIGPIPE, as a
 shell tool does.`;
 
+const FLAGS = [
+  '--timeout', '--max-output-size', '--max-output', '--kill-timeout', '--kill-signal', '--cwd', '--argv0',
+  '--shell', '--json', '--sandbox', '--allow-network', '--help',
+];
+
+/** "Unknown option --timout: did you mean --timeout?" */
+function unknownFlag(flag: string): string {
+  const near = nearestKey(flag, FLAGS);
+  return `Unknown option ${flag}${near === undefined ? '' : `: did you mean ${near}?`}`;
+}
+
 function integer(flag: string, value: string | undefined): number {
   const n = Number(value);
   if (value === undefined || value === '' || !Number.isSafeInteger(n) || n < 0) {
@@ -72,7 +84,7 @@ function text(flag: string, value: string | undefined): string {
 /** Parse `run [options] -- cmd args...` or `--version`; throws an Error with a usage message. */
 export function parseCliArgs(args: readonly string[]): CliArgs {
   const out: CliArgs = {
-    version: false, timeout: 0, maxOutputSize: 0, killTimeout: 5000, killSignal: undefined,
+    version: false, timeout: 0, maxOutputSize: undefined, killTimeout: 5000, killSignal: undefined,
     cwd: undefined, argv0: undefined, shell: false, json: false,
     sandboxInfo: false, sandbox: undefined, allowNetwork: false, argv: [],
   };
@@ -99,7 +111,7 @@ export function parseCliArgs(args: readonly string[]): CliArgs {
     else if (flag === '--sandbox') out.sandbox = text(flag, value());
     else if (flag === '--allow-network') out.allowNetwork = true;
     else if (flag === '-h' || flag === '--help') throw new Error(USAGE);
-    else if (flag.startsWith('-')) throw new Error(`Unknown option ${flag}\n\n${USAGE}`);
+    else if (flag.startsWith('-')) throw new Error(`${unknownFlag(flag)}\n\n${USAGE}`);
     else break;
   }
   out.argv = args.slice(i);

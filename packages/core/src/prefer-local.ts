@@ -1,3 +1,6 @@
+/** What the shepherd searches for argv[0] when the child has no PATH (core-c/src/resolve.c). */
+const DEFAULT_LOOKUP_PATH = '/usr/local/bin:/usr/bin:/bin';
+
 /** '/a/b/../c/.' -> '/a/c'. */
 function normalize(path: string): string {
   const out: string[] = [];
@@ -18,7 +21,8 @@ function absolute(cwd: string | null): string {
 
 /**
  * PATH with `node_modules/.bin` of `cwd` and of every parent directory in
- * front, nearest first (preferLocal).
+ * front, nearest first (preferLocal). Without a PATH the directories the
+ * shepherd would have searched follow them, so system programs still resolve.
  *
  * @example
  * localPath('/app/web', '/usr/bin'); // '/app/web/node_modules/.bin:/app/node_modules/.bin:/node_modules/.bin:/usr/bin'
@@ -29,5 +33,6 @@ export function localPath(cwd: string | null, path: string | undefined): string 
     bins.push(`${dir === '/' ? '' : dir}/node_modules/.bin`);
     if (dir === '/') break;
   }
-  return path === undefined || path === '' ? bins.join(':') : `${bins.join(':')}:${path}`;
+  if (path === '') return bins.join(':');
+  return `${bins.join(':')}:${path ?? DEFAULT_LOOKUP_PATH}`;
 }

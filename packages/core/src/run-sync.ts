@@ -1,6 +1,8 @@
 import {
   NetRunnerError,
   normalizeRunOptions,
+  readField,
+  RUN_SYNC_OPTION_KEYS,
   ValidationError,
   type NormalizedRunOptions,
   type RunResult,
@@ -49,8 +51,27 @@ function forwarded(ctx: Context, options: RunSyncOptions | undefined, opts: Norm
   return out;
 }
 
+/**
+ * The options read once into a plain object: own keys and inherited known
+ * ones, as run() reads them. What is checked is then what the helper thread
+ * gets (a getter is not run again, an inherited `cwd` is not dropped).
+ */
+function snapshot(options: RunSyncOptions | undefined): RunSyncOptions | undefined {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return options;
+  let keys: Set<string>;
+  try {
+    keys = new Set([...Object.keys(options), ...RUN_SYNC_OPTION_KEYS.filter((k) => k in options)]);
+  } catch (cause) {
+    throw new ValidationError('options', 'an object whose keys can be listed', options, { cause });
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = readField(options, key, key);
+  return out as RunSyncOptions;
+}
+
 /** runSync() for one realm's context; see NetRunner.runSync. */
-export function runSync(ctx: Context, argv: readonly string[], options?: RunSyncOptions): RunResult<string | Uint8Array | string[]> {
+export function runSync(ctx: Context, argv: readonly string[], given?: RunSyncOptions): RunResult<string | Uint8Array | string[]> {
+  const options = snapshot(given);
   const opts = normalizeRunOptions(argv, options, 'runSync()', ctx.defaults);
   const runner = ctx.adapter.runBlocking;
   if (runner === undefined) {

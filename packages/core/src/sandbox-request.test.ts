@@ -22,9 +22,9 @@ describe('sandboxRequest', () => {
     ]));
   });
 
-  it('the workspace preset: system dirs that exist, the workspace, a fresh TMPDIR', () => {
+  it('the workspace preset: system dirs and the /etc files that exist (not /etc itself), the workspace, a fresh TMPDIR', () => {
     const sb = normalizeSandbox({ preset: 'workspace', workspace: '/ws' });
-    const present = new Set(['/usr', '/etc', '/dev/null', '/ws']);
+    const present = new Set(['/usr', '/etc', '/etc/passwd', '/etc/shadow', '/dev/null', '/ws']);
     const { extension, env } = sandboxRequest(sb, ['PATH=/bin', 'TMPDIR=/host-tmp'], {}, (p) => present.has(p));
     const tmp = env.find((e) => e.startsWith('TMPDIR='))!.slice(7);
     expect(tmp).toMatch(/^\/tmp\/netrunner-sandbox-[0-9a-f]{24}$/);
@@ -33,7 +33,7 @@ describe('sandboxRequest', () => {
       ['u32', 1 | 2 | 16], // FS, NO_NETWORK, PRIVATE_TMP
       ['i64', -1], ['i64', -1], ['i64', -1], ['i64', -1],
       ['u32', 0], ['u32', 0], ['u32', 0],
-      ['u32', 4], ['u32', 4], ['str', '/usr'], ['u32', 4], ['str', '/etc'], ['u32', 2], ['str', '/dev/null'], ['u32', 2], ['str', '/ws'],
+      ['u32', 4], ['u32', 4], ['str', '/usr'], ['u32', 1], ['str', '/etc/passwd'], ['u32', 2], ['str', '/dev/null'], ['u32', 2], ['str', '/ws'],
       ['str', tmp],
     ]));
     expect(sandboxRequest(sb, [], {}).env[0]).not.toBe(`TMPDIR=${tmp}`); // a new name each spawn

@@ -13,6 +13,10 @@ export function makeTemplate(run: RunFn, bound: RunOptions = {}): TemplateRun<st
     if (isTemplate(first)) {
       let argv: string[];
       try {
+        // Under a shell an interpolated value would become (part of) the command line it parses.
+        if (bound.shell !== undefined && bound.shell !== false) {
+          throw new ValidationError('shell', 'absent from a `$` template: its values never go through a shell', bound.shell);
+        }
         argv = templateArgv(first, ...values);
       } catch (e) {
         return Promise.reject(e);

@@ -13,6 +13,10 @@ export async function misspelled(nr: NetRunnerApi): Promise<void> {
   nr.configure({ defaultTimout: 5 });
   // @ts-expect-error `cwdd` is not an option of $
   await nr.$({ cwdd: '/' })`ls`;
+  // @ts-expect-error a `$` never runs through a shell
+  await nr.$({ shell: true })`ls`;
+  // @ts-expect-error a `$` never runs through a shell
+  await nr.$({ cwd: '/' })({ shell: '/bin/sh' })`ls`;
   // @ts-expect-error a template value is a string, a number or an array of them
   await nr.$`echo ${{}}`;
   // @ts-expect-error `signal` is not an option of runSync()

@@ -11,7 +11,7 @@ export { errnoMeaning } from './errors/errno-meaning.js';
 export { formatValue } from './validate/format-value.js';
 export { validateArgv } from './validate/validate-argv.js';
 export { validateInput, INPUT_CHUNK_EXPECTED } from './validate/validate-input.js';
-export { milliseconds, plainObject, MAX_TIMER_MS } from './validate/checks.js';
+export { milliseconds, plainObject, readField, MAX_TIMER_MS } from './validate/checks.js';
 export { normalizeCgroupPath, MAX_CGROUP_PATH, type NormalizedCgroup } from './validate/normalize-cgroup.js';
 export { type NormalizedStdio, type StdioStream } from './validate/normalize-stdio.js';
 export {
@@ -41,6 +41,7 @@ export {
   type OptionsOf,
 } from './validate/known-options.js';
 export { rejectUnknownOptions } from './validate/reject-unknown-options.js';
+export { nearestKey } from './validate/nearest-key.js';
 export { templateArgv } from './validate/template-argv.js';
 export {
   normalizePipelineOptions,

@@ -1,6 +1,6 @@
 // @netrunner/types/public: what a binding exports besides its API functions,
 // and nothing else (no validators, adapters or wire codecs).
-export type { NetRunner, NetRunnerApi, TemplateRun } from './contract/netrunner.js';
+export type { NetRunner, NetRunnerApi, TemplateOptions, TemplateRun } from './contract/netrunner.js';
 export type { Process, OutputName } from './contract/process.js';
 export type { NodeReadable, NodeWritable } from './contract/node-streams.js';
 export type { SignalName, StandardSignalName, RealTimeSignalName, Signal } from './signal.js';

@@ -41,6 +41,10 @@ export function cliBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv): vo
         const r = await netrunner('run', flag, '2147483648', '--', 'true');
         expect([r.exitCode, r.stderr.split('\n')[0]]).toEqual([2, `Expected \`${flag}\` to be a number of milliseconds from 0 to 2147483647, got "2147483648"`]);
       }
+      const typo = await netrunner('run', '--timout', '5', '--', 'true');
+      expect([typo.exitCode, typo.stderr.split('\n')[0]]).toEqual([2, 'Unknown option --timout: did you mean --timeout?']);
+      const far = await netrunner('run', '--colour', '--', 'true');
+      expect([far.exitCode, far.stderr.split('\n')[0]]).toEqual([2, 'Unknown option --colour']);
       const bad = await netrunner('run', '--kill-signal', 'SIGFOO', '--', 'true');
       expect([bad.exitCode, bad.stderr]).toEqual([
         2,
@@ -57,6 +61,11 @@ export function cliBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv): vo
       // Reaching the cap exactly is not exceeding it.
       const exact = await netrunner('run', '--max-output', '4', '--', 'printf', 'abcd');
       expect([exact.stdout, exact.exitCode]).toEqual(['abcd', 0]);
+      // 0 is a cap of zero bytes, as maxOutputSize: 0 is for run(), not "no cap".
+      const zero = await netrunner('run', '--max-output-size', '0', '--', 'sh', '-c', 'printf x >&2; printf y');
+      expect([zero.stdout, zero.stderr, zero.exitCode]).toEqual(['', '', 125]);
+      const silent = await netrunner('run', '--max-output', '0', '--', 'true');
+      expect([silent.stdout, silent.stderr, silent.exitCode]).toEqual(['', '', 0]);
     });
 
     it('with its stdout closed (| head) it stops the command and ends by SIGPIPE (status 141), no stack trace', async () => {

@@ -98,6 +98,9 @@ export function runResultBehaviour(t: TestApi, nr: NetRunner, _env: ConformanceE
       expect((await nr.run(['nr-local-tool'], { cwd: project, preferLocal: true })).stdout).toBe('root\n');
       const path = await nr.run(['sh', '-c', 'echo "$PATH"'], { cwd: web, preferLocal: true, env: { PATH: '/usr/bin:/bin' } });
       expect(path.stdout).toBe(`${web}/node_modules/.bin:${parents(web)}/usr/bin:/bin\n`);
+      // No PATH at all (extendEnv: false): the shepherd's default lookup path still follows, so sh resolves.
+      const bare = await nr.run(['sh', '-c', 'echo "$PATH"'], { cwd: web, preferLocal: true, extendEnv: false });
+      expect([bare.exitCode, bare.stdout]).toEqual([0, `${web}/node_modules/.bin:${parents(web)}/usr/local/bin:/usr/bin:/bin\n`]);
       const e = await caught(nr.run(['nr-local-tool'], { cwd: web }));
       expect(SpawnError.isInstance(e) ? e.code : e).toBe('ENOENT');
     });

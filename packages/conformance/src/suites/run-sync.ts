@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NetRunner } from '@netrunner/types';
-import { MaxOutputExceededError, NonZeroExitError, SpawnError, TimeoutError, ValidationError } from '@netrunner/types';
+import { MaxOutputExceededError, NonZeroExitError, SpawnError, TimeoutError, ValidationError, type RunSyncOptions } from '@netrunner/types';
 import { cgroupMounts } from '../helpers/cgroups.js';
 import { allGone, killLeftover, waitFor, zombiesOf } from '../helpers/proc.js';
 import type { ConformanceEnv, TestApi } from '../test-api.js';
@@ -87,6 +87,19 @@ export function runSyncBehaviour(t: TestApi, nr: NetRunner, env: ConformanceEnv)
       expect(ValidationError.isInstance(e) && (e as Error).message).toBe(
         'Unknown option `signal` of runSync(): it is an option of spawn(), run(), stream(), pipeline(), streamPipeline() and new Daemon()',
       );
+    });
+
+    it('reads each option once, inherited ones too, as run() does: what is checked is what runs', () => {
+      let reads = 0;
+      const flipping = {
+        get cwd() {
+          reads++;
+          return reads === 1 ? '/tmp' : '/';
+        },
+      };
+      expect([nr.runSync(['pwd'], flipping).stdout, reads]).toEqual(['/tmp\n', 1]);
+      const inherited = Object.create({ cwd: '/tmp', env: { NR_INHERITED: 'yes' } }) as RunSyncOptions;
+      expect(nr.runSync(['sh', '-c', 'pwd; printf %s "$NR_INHERITED"'], inherited).stdout).toBe('/tmp\nyes');
     });
 
     it('sees the environment as it is at the call, and logs verbose lines to the caller', () => {

@@ -94,5 +94,19 @@ export function shellTemplateBehaviour(t: TestApi, nr: NetRunner, _env: Conforma
       const e = await caught(nr.$({ cwdd: '/' } as never)`pwd`);
       expect(ValidationError.isInstance(e) ? e.message : e).toBe('Unknown option `cwdd` of run(): did you mean `cwd`?');
     });
+
+    it('$ refuses a bound shell, which would parse the interpolated values, before spawning', async () => {
+      const before = childrenOf(process.pid).length;
+      const expected = (got: string) => `Expected \`shell\` to be absent from a \`$\` template: its values never go through a shell, got ${got}`;
+      for (const [shell, got] of [[true, 'true'], ['/bin/sh', '"/bin/sh"']] as const) {
+        for (const call of [nr.$({ shell })`${`touch ${marker}`}`, nr.$({ shell })`echo${`; touch ${marker}`}`, nr.$({ cwd: dir })({ shell })`echo ${'x'}`]) {
+          const e = await caught(call);
+          expect(ValidationError.isInstance(e) ? e.message : e).toBe(expected(got));
+        }
+      }
+      expect((await nr.$({ shell: false })`echo ${'; x'}`).stdout).toBe('; x\n');
+      expect(existsSync(marker)).toBe(false);
+      expect(childrenOf(process.pid).length).toBe(before);
+    });
   });
 }

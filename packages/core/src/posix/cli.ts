@@ -20,7 +20,7 @@ class CappedOutput {
   broken = false;
 
   constructor(
-    private readonly cap: number,
+    private readonly cap: number | undefined,
     private readonly onExceeded: () => void,
     private readonly onBroken: () => void,
   ) {}
@@ -38,7 +38,7 @@ class CappedOutput {
     for await (const chunk of source) {
       if (this.broken) continue;
       let part = chunk;
-      if (this.cap > 0 && part.length > this.cap - this.written) {
+      if (this.cap !== undefined && part.length > this.cap - this.written) {
         part = part.subarray(0, this.cap - this.written);
         if (!this.exceeded) {
           this.exceeded = true;

@@ -17,10 +17,13 @@ import type { Process } from './process.js';
  */
 export interface TemplateRun<T extends string | Uint8Array | string[] = string> {
   (strings: TemplateStringsArray, ...values: readonly TemplateValue[]): Promise<RunResult<T>>;
-  (options: RunOptions & { lines: true }): TemplateRun<string[]>;
-  (options: RunOptions & { encoding: 'buffer' }): TemplateRun<Uint8Array>;
-  (options: RunOptions): TemplateRun<T>;
+  (options: TemplateOptions & { lines: true }): TemplateRun<string[]>;
+  (options: TemplateOptions & { encoding: 'buffer' }): TemplateRun<Uint8Array>;
+  (options: TemplateOptions): TemplateRun<T>;
 }
+
+/** Options a `$` binds: run()'s, but never a shell (its values would be parsed). */
+export type TemplateOptions = RunOptions & { shell?: false };
 
 /**
  * What every binding exports (`@netrunner/node`, `@netrunner/bun`): write
