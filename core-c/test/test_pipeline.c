@@ -98,17 +98,6 @@ static pid_t pgrp_of(pid_t pid) {
   return pgrp;
 }
 
-static int count_fds_of(pid_t pid) {
-  char path[64];
-  snprintf(path, sizeof path, "/proc/%d/fd", (int)pid);
-  DIR *d = opendir(path);
-  CHECK(d != NULL);
-  int n = 0;
-  for (struct dirent *e; (e = readdir(d));) n += e->d_name[0] != '.';
-  closedir(d);
-  return n;
-}
-
 /* How many fds above 2 of `pid` are pipes or sockets (a program may hold
  * a file of its own for a moment, e.g. its locale). */
 static int channels_above_stdio(pid_t pid) {
@@ -132,10 +121,10 @@ static int channels_above_stdio(pid_t pid) {
 /* The shepherd's fd count once it stops changing: it makes the next
  * child's channels ahead, right after a reap. */
 static int settled_fds_of(pid_t pid) {
-  int last = count_fds_of(pid);
+  int last = fds_of(pid);
   for (int same = 0, i = 0; same < 10 && i < 200; i++) {
     sleep_ms(5);
-    int now = count_fds_of(pid);
+    int now = fds_of(pid);
     same = now == last ? same + 1 : 0;
     last = now;
   }

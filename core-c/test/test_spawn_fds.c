@@ -27,18 +27,6 @@ static int spawn_stdio(int ctl, const char *const *argv, const uint8_t modes[3],
   return rc;
 }
 
-/* Open fds of process `pid`. */
-static int fds_of(pid_t pid) {
-  char path[64];
-  snprintf(path, sizeof path, "/proc/%d/fd", (int)pid);
-  DIR *d = opendir(path);
-  CHECK(d != NULL);
-  int n = 0;
-  for (struct dirent *e; (e = readdir(d));) n += e->d_name[0] != '.';
-  closedir(d);
-  return n;
-}
-
 /* Poll until process `pid` has `n` open fds, at most ~2 s: a child's
  * close-on-exec fds close during its exec, a moment after vfork returns. */
 static int fds_become(pid_t pid, int n) {

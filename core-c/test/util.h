@@ -2,6 +2,7 @@
 #ifndef NR_TEST_UTIL_H
 #define NR_TEST_UTIL_H
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,6 +110,18 @@ static inline int count_fds(void) {
     snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
     if (access(path, F_OK) == 0) n++;
   }
+  return n;
+}
+
+/* Open fds of process `pid`. */
+static inline int fds_of(pid_t pid) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%d/fd", (int)pid);
+  DIR *d = opendir(path);
+  CHECK(d != NULL);
+  int n = 0;
+  for (struct dirent *e; (e = readdir(d));) n += e->d_name[0] != '.';
+  closedir(d);
   return n;
 }
 
